@@ -1,0 +1,33 @@
+package com.gridcare.common;
+
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "gridcare")
+public interface GridcareConfig {
+
+    /** The utility's own time zone: bill periods, due dates and quiet hours are local dates and times. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId timeZone();
+
+    Pii pii();
+
+    Demo demo();
+
+    interface Pii {
+        /** Salt for the one-way hash of ID-card numbers; a secret, set from the environment in production. */
+        String idHashSalt();
+    }
+
+    interface Demo {
+        /** Seed an empty database with a demo utility at start (dev mode). */
+        boolean seedOnStart();
+
+        /** Size of the demo utility in customers. */
+        int customers();
+
+        long seed();
+    }
+}

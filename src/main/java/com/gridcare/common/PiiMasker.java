@@ -1,0 +1,36 @@
+package com.gridcare.common;
+
+/**
+ * The one place that decides how personal data looks when shown without a staff role that needs it, in API responses
+ * and log lines alike.
+ */
+public final class PiiMasker {
+
+    private PiiMasker() {
+    }
+
+    /** 13812345678 → 138****5678; anything shorter keeps only its last two characters. */
+    public static String mobile(String mobile) {
+        if (mobile == null || mobile.isEmpty()) {
+            return mobile;
+        }
+        if (mobile.length() >= 11) {
+            return mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4);
+        }
+        return "*".repeat(Math.max(0, mobile.length() - 2)) + mobile.substring(Math.max(0, mobile.length() - 2));
+    }
+
+    /** 张三丰 → 张**; a company name keeps its first two and last two characters (广州**公司). */
+    public static String name(String name) {
+        if (name == null || name.isEmpty()) {
+            return name;
+        }
+        int length = name.codePointCount(0, name.length());
+        if (length <= 6) {
+            return name.substring(0, name.offsetByCodePoints(0, 1)) + "*".repeat(length - 1);
+        }
+        int headEnd = name.offsetByCodePoints(0, 2);
+        int tailStart = name.offsetByCodePoints(name.length(), -2);
+        return name.substring(0, headEnd) + "**" + name.substring(tailStart);
+    }
+}

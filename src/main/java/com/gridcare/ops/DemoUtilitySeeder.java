@@ -1,0 +1,55 @@
+package com.gridcare.ops;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.gridcare.common.GridcareConfig;
+import com.gridcare.dataset.DatasetGenerator;
+import com.gridcare.dataset.GenerationRequest;
+
+import io.quarkus.runtime.StartupEvent;
+
+/** Dev mode: fills an empty database with a small demo utility and says where to look. */
+@ApplicationScoped
+class DemoUtilitySeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoUtilitySeeder.class);
+
+    private final GridcareConfig config;
+    private final DatasetGenerator generator;
+    private final Clock clock;
+    private final int httpPort;
+
+    DemoUtilitySeeder(GridcareConfig config, DatasetGenerator generator, Clock clock,
+            @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+        this.config = config;
+        this.generator = generator;
+        this.clock = clock;
+        this.httpPort = httpPort;
+    }
+
+    // Startup observers run on the main thread before the service takes requests: blocking JDBC is fine here.
+    void seedEmptyDatabase(@Observes StartupEvent event) throws SQLException {
+        if (!config.demo().seedOnStart()) {
+            return;
+        }
+        if (generator.recorded().isEmpty() && !generator.hasCustomers()) {
+            var request = new GenerationRequest(config.demo().seed(),
+                    (double) config.demo().customers() / GenerationRequest.FULL_SCALE_CUSTOMERS,
+                    LocalDate.now(clock), 0.3, 62);
+            LOG.infof("Seeding the demo utility: %,d customers", config.demo().customers());
+            var outcome = generator.generate(request, false, System.err, false);
+            LOG.infof("Demo utility ready: %,d rows in %.1f s", outcome.totalRows(), outcome.millis() / 1000.0);
+        }
+        String base = "http://localhost:" + httpPort;
+        LOG.infof("gridcare is up. API docs: %s/q/swagger-ui  health: %s/q/health  metrics: %s/q/metrics  "
+                + "dataset: %s/api/v1/ops/dataset", base, base, base, base);
+    }
+}

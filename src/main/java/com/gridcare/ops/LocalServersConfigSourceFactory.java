@@ -1,0 +1,153 @@
+package com.gridcare.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import redis.embedded.RedisServer;
+
+/**
+ * Points the dev and test profiles at database and Redis servers when none is configured, so that a machine with only
+ * a JDK and Maven can run the service and its tests.
+ * <ul>
+ * <li>An explicit {@code quarkus.datasource.reactive.url} / {@code quarkus.redis.hosts} (e.g. from the environment)
+ * always wins.</li>
+ * <li>Tests use the PostgreSQL {@code test} database and Redis on 127.0.0.1 when those ports answer, else embedded
+ * servers.</li>
+ * <li>Dev mode always starts embedded servers, so a developer's real databases are never touched by accident.</li>
+ * </ul>
+ * The production profile is left alone: the embedded servers are not even on its class path (Maven scope
+ * {@code provided}), and {@link ProductionConfigCheck} refuses to start without real servers.
+ */
+public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
+
+    private static final Logger LOG = Logger.getLogger(LocalServersConfigSourceFactory.class);
+    static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
+    static final String REDIS_HOSTS = "quarkus.redis.hosts";
+    private static final int ORDINAL = 240; // below application.properties (250): explicit settings win
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        List<String> profiles = context.getProfiles();
+        boolean test = profiles.contains("test");
+        boolean dev = profiles.contains("dev");
+        if (!test && !dev) {
+            return List.of();
+        }
+        Map<String, String> properties = new HashMap<>();
+        if (!isSet(context, REACTIVE_URL)) {
+            properties.putAll(test && portAnswers(5432) ? localPostgres() : EmbeddedServers.postgres());
+        }
+        if (!isSet(context, REDIS_HOSTS)) {
+            properties.put(REDIS_HOSTS, test && portAnswers(6379) ? "redis://127.0.0.1:6379" : EmbeddedServers.redis());
+        }
+        if (!properties.isEmpty()) {
+            LOG.infof("Using %s and %s", properties.getOrDefault("quarkus.datasource.jdbc.url", "configured PostgreSQL"),
+                    properties.getOrDefault(REDIS_HOSTS, "configured Redis"));
+        }
+        return List.of(new PropertiesConfigSource(properties, "gridcare-local-servers", ORDINAL));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(100);
+    }
+
+    private static boolean isSet(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static Map<String, String> localPostgres() {
+        return EmbeddedServers.datasource("127.0.0.1", 5432, "test");
+    }
+
+    private static boolean portAnswers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Holds the embedded servers: one of each per JVM, however often Quarkus (re)builds its configuration. */
+    static final class EmbeddedServers {
+        private static Map<String, String> postgres;
+        private static String redisUri;
+
+        static synchronized Map<String, String> postgres() {
+            if (postgres == null) {
+                try {
+                    var server = EmbeddedPostgres.builder()
+                            .setServerConfig("max_connections", "200")
+                            .setServerConfig("fsync", "off")
+                            .start();
+                    postgres = datasource("127.0.0.1", server.getPort(), "postgres");
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
+                    LOG.infof("Started embedded PostgreSQL on port %d", server.getPort());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+                }
+            }
+            return postgres;
+        }
+
+        static synchronized String redis() {
+            if (redisUri == null) {
+                try {
+                    int port = freePort();
+                    var server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+                            .setting("save \"\"").setting("appendonly no").build();
+                    server.start();
+                    redisUri = "redis://127.0.0.1:" + port;
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            server.stop();
+                        } catch (IOException ignored) {
+                            // the JVM is exiting; the child process dies with it
+                        }
+                    }));
+                    LOG.infof("Started embedded Redis on port %d", port);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not start embedded Redis", e);
+                }
+            }
+            return redisUri;
+        }
+
+        static Map<String, String> datasource(String host, int port, String database) {
+            return Map.of(
+                    REACTIVE_URL, "postgresql://" + host + ":" + port + "/" + database,
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
+                    "quarkus.datasource.username", "postgres");
+        }
+
+        private static int freePort() throws IOException {
+            try (var socket = new java.net.ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+
+        private static void closeQuietly(AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // the JVM is exiting
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package com.gridcare.ops;
+
+import com.gridcare.dataset.GenerateCommand;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "gridcare", mixinStandardHelpOptions = true,
+        description = "Operator commands of the gridcare service. Run the jar without arguments to start the service.",
+        subcommands = { GenerateCommand.class })
+public class OperatorCommands {
+}
