@@ -51,9 +51,9 @@ public final class BillCalculator {
                     lower = tier.upperKwh() == null ? lower : tier.upperKwh() * 100L;
                 }
             }
-            case TIME_OF_USE, TWO_PART -> energyFen = fen(touCentiKwh[0], plan.energyPrice() * plan.peakRatioMilli() / 1000)
+            case TIME_OF_USE, TWO_PART -> energyFen = fen(touCentiKwh[0], plan.energyPrice(), plan.peakRatioMilli())
                     + fen(touCentiKwh[1], plan.energyPrice())
-                    + fen(touCentiKwh[2], plan.energyPrice() * plan.valleyRatioMilli() / 1000);
+                    + fen(touCentiKwh[2], plan.energyPrice(), plan.valleyRatioMilli());
             default -> energyFen = fen(centiKwh, plan.energyPrice());
         }
         long demandFen = plan.pricing() == TariffPlan.Pricing.TWO_PART ? contractedKva * plan.demandChargeFenPerKva() : 0;
@@ -81,5 +81,10 @@ public final class BillCalculator {
     /** centi-kWh × (1/10,000 CNY per kWh) → fen, rounded half up. */
     static long fen(long centiKwh, long price) {
         return (centiKwh * price + 5_000) / 10_000;
+    }
+
+    /** As {@link #fen(long, long)} at {@code price} × {@code ratioMilli}/1000, rounded once at the end. */
+    static long fen(long centiKwh, long price, long ratioMilli) {
+        return (centiKwh * price * ratioMilli + 5_000_000) / 10_000_000;
     }
 }

@@ -158,17 +158,24 @@ public class DatasetGenerator {
                     return rows;
                 }));
             }
+            // Wait for every lane even after one failed: a lane still copying must not outlive this call.
+            Throwable failure = null;
             for (var result : results) {
-                rowsByStep.putAll(result.get());
+                try {
+                    rowsByStep.putAll(result.get());
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                }
+            }
+            if (failure instanceof SQLException sql) {
+                throw sql;
+            }
+            if (failure != null) {
+                throw new IllegalStateException("Generation failed", failure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("Generation interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new IllegalStateException("Generation failed", e.getCause());
         } finally {
             executor.shutdownNow();
         }

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -30,12 +31,13 @@ import redis.embedded.RedisServer;
  * <li>Dev mode always starts embedded servers, so a developer's real databases are never touched by accident.</li>
  * </ul>
  * The production profile is left alone: the embedded servers are not even on its class path (Maven scope
- * {@code provided}), and {@link ProductionConfigCheck} refuses to start without real servers.
+ * {@code provided}), and it refuses to start without real servers.
  */
 public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
 
     private static final Logger LOG = Logger.getLogger(LocalServersConfigSourceFactory.class);
     static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String REDIS_HOSTS = "quarkus.redis.hosts";
     private static final int ORDINAL = 240; // below application.properties (250): explicit settings win
 
@@ -45,6 +47,10 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
         boolean test = profiles.contains("test");
         boolean dev = profiles.contains("dev");
         if (!test && !dev) {
+            // the build reads configuration too, under the prod profile; only a starting application must have servers
+            if (ExecutionMode.current() == ExecutionMode.RUNTIME_INIT) {
+                requireConfiguredServers(context);
+            }
             return List.of();
         }
         Map<String, String> properties = new HashMap<>();
@@ -55,7 +61,7 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
             properties.put(REDIS_HOSTS, test && portAnswers(6379) ? "redis://127.0.0.1:6379" : EmbeddedServers.redis());
         }
         if (!properties.isEmpty()) {
-            LOG.infof("Using %s and %s", properties.getOrDefault("quarkus.datasource.jdbc.url", "configured PostgreSQL"),
+            LOG.infof("Using %s and %s", properties.getOrDefault(JDBC_URL, "configured PostgreSQL"),
                     properties.getOrDefault(REDIS_HOSTS, "configured Redis"));
         }
         return List.of(new PropertiesConfigSource(properties, "gridcare-local-servers", ORDINAL));
@@ -64,6 +70,18 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(100);
+    }
+
+    /** Production never falls back to an embedded or guessed server: it names what is missing and stops. */
+    private static void requireConfiguredServers(ConfigSourceContext context) {
+        List<String> missing = java.util.stream.Stream.of(REACTIVE_URL, JDBC_URL, REDIS_HOSTS)
+                .filter(name -> !isSet(context, name)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("gridcare needs its PostgreSQL and Redis servers configured; missing: "
+                    + String.join(", ", missing) + ". Set QUARKUS_DATASOURCE_REACTIVE_URL, QUARKUS_DATASOURCE_JDBC_URL, "
+                    + "QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD and QUARKUS_REDIS_HOSTS. "
+                    + "Embedded servers exist only in dev mode (mvn quarkus:dev) and tests.");
+        }
     }
 
     private static boolean isSet(ConfigSourceContext context, String name) {
@@ -132,7 +150,7 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
         static Map<String, String> datasource(String host, int port, String database) {
             return Map.of(
                     REACTIVE_URL, "postgresql://" + host + ":" + port + "/" + database,
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
+                    JDBC_URL, "jdbc:postgresql://" + host + ":" + port + "/" + database,
                     "quarkus.datasource.username", "postgres");
         }
 
