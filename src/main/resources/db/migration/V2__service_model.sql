@@ -199,6 +199,7 @@ create table dataset_generation (
 create table dataset_generation_step (
     step         varchar(32) primary key,
     rows_loaded  bigint not null,
+    copy_millis  bigint not null, -- streaming the rows in, without rebuilding indexes and foreign keys
     millis       bigint not null,
     completed_at timestamptz not null
 );

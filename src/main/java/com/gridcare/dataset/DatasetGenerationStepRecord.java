@@ -16,6 +16,7 @@ public class DatasetGenerationStepRecord extends PanacheEntityBase {
     @Id
     public String step;
     public long rowsLoaded;
+    public long copyMillis;
     public long millis;
     public OffsetDateTime completedAt;
 }

@@ -78,6 +78,7 @@ public class DatasetGenerator {
     private static final List<List<List<Step>>> PHASES = List.of(
             List.of(List.of(Step.NETWORK, Step.CUSTOMERS, Step.METERS)),
             List.of(List.of(Step.MONTHLY_READINGS, Step.DAILY_READINGS), List.of(Step.BILLS, Step.PAYMENTS)));
+    private static final List<List<List<Step>>> ONE_LANE = List.of(List.of(List.of(Step.values())));
 
     /** The generation recorded in the database, if any. */
     public record Recorded(long seed, double scale, LocalDate asOf, boolean complete) {
@@ -111,6 +112,12 @@ public class DatasetGenerator {
      */
     public Outcome generate(GenerationRequest request, boolean restart, PrintStream console, boolean interactive)
             throws SQLException {
+        return generate(request, restart, 2, console, interactive);
+    }
+
+    /** As {@link #generate(GenerationRequest, boolean, PrintStream, boolean)}; one lane spares a busy server. */
+    public Outcome generate(GenerationRequest request, boolean restart, int lanes, PrintStream console,
+            boolean interactive) throws SQLException {
         long started = System.nanoTime();
         UtilityLayout layout = new UtilityLayout(request);
         Vocabulary words = Vocabulary.load();
@@ -125,7 +132,7 @@ public class DatasetGenerator {
         }
         Map<String, Long> rowsByStep = new ConcurrentSkipListMap<>(Comparator.comparing(Step::valueOf));
         try (var progress = new GenerationProgress(console, expectedRows(request, layout, done), interactive)) {
-            for (List<List<Step>> phase : PHASES) {
+            for (List<List<Step>> phase : lanes > 1 ? PHASES : ONE_LANE) {
                 runLanes(phase, done, request, layout, words, plans, progress, rowsByStep);
             }
             progress.phase("finishing");
@@ -231,6 +238,7 @@ public class DatasetGenerator {
                 for (String table : step.tables) {
                     rebuild.addAll(dropSecondaryStructures(connection, table));
                 }
+                long copyStarted = System.nanoTime();
                 long rows = switch (step) {
                     case NETWORK -> layout.writeNetwork(connection, words, progress);
                     case CUSTOMERS -> writeCustomers(connection, request, layout, words, progress);
@@ -240,6 +248,7 @@ public class DatasetGenerator {
                     case BILLS -> writeBills(connection, request, layout, plans, progress);
                     case PAYMENTS -> writePayments(connection, request, layout, plans, progress);
                 };
+                long copyMillis = (System.nanoTime() - copyStarted) / 1_000_000;
                 progress.phase(step.name().toLowerCase() + " indexes");
                 try (Statement statement = connection.createStatement()) {
                     for (String sql : rebuild) {
@@ -247,10 +256,11 @@ public class DatasetGenerator {
                     }
                 }
                 try (var record = connection.prepareStatement("insert into dataset_generation_step "
-                        + "(step, rows_loaded, millis, completed_at) values (?, ?, ?, now())")) {
+                        + "(step, rows_loaded, copy_millis, millis, completed_at) values (?, ?, ?, ?, now())")) {
                     record.setString(1, step.name());
                     record.setLong(2, rows);
-                    record.setLong(3, (System.nanoTime() - started) / 1_000_000);
+                    record.setLong(3, copyMillis);
+                    record.setLong(4, (System.nanoTime() - started) / 1_000_000);
                     record.executeUpdate();
                 }
                 connection.commit();
@@ -413,7 +423,7 @@ public class DatasetGenerator {
 
     /** 户号: ten digits, the utility's prefix 03 and a running number. */
     static String accountNo(int index) {
-        return "03%08d".formatted(index + 1);
+        return "03" + People.padded(index + 1L, 8);
     }
 
     private static long writeMeters(Connection connection, GenerationRequest request, UtilityLayout layout,
@@ -425,7 +435,7 @@ public class DatasetGenerator {
                 LocalDate installed = profile.smartMeter() && profile.openedOn().isBefore(LocalDate.of(2019, 1, 1))
                         ? LocalDate.of(2019, 1, 1).plusDays(i % 1_460)
                         : profile.openedOn();
-                out.number(i + 1L).text("M%012d".formatted(i + 1L)).number(i + 1L)
+                out.number(i + 1L).text("M" + People.padded(i + 1L, 12)).number(i + 1L)
                         .text(profile.smartMeter() ? "SMART" : "CLASSIC")
                         .number(profile.highVoltage() ? 40 : 1).date(installed).endRow();
                 progress.advance(1);
@@ -446,12 +456,7 @@ public class DatasetGenerator {
                     reading += history.centiKwh[m];
                     out.number(i + 1L).date(period.atDay(1)).date(period.plusMonths(1).atDay(1)).hundredths(reading)
                             .hundredths(history.centiKwh[m]);
-                    if (history.timeOfUse != null) {
-                        long[] tou = history.timeOfUse[m];
-                        out.hundredths(tou[0]).hundredths(tou[1]).hundredths(tou[2]);
-                    } else {
-                        out.nullValue().nullValue().nullValue();
-                    }
+                    threeOrNull(out, history.timeOfUse == null ? null : history.timeOfUse[m]);
                     out.endRow();
                 }
                 progress.advance(CustomerHistory.MONTHS);

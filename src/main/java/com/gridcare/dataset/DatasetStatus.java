@@ -18,6 +18,6 @@ public record DatasetStatus(
             OffsetDateTime finishedAt) {
     }
 
-    public record Step(String step, long rows, long millis, OffsetDateTime completedAt) {
+    public record Step(String step, long rows, long copyMillis, long millis, OffsetDateTime completedAt) {
     }
 }

@@ -31,7 +31,7 @@ public class DatasetStatusService {
         return DatasetGenerationRecord.<DatasetGenerationRecord>findById(1)
                 .flatMap(record -> DatasetGenerationStepRecord.<DatasetGenerationStepRecord>list("order by completedAt")
                         .flatMap(steps -> estimatedRows().map(rows -> new DatasetStatus(generation(record),
-                                steps.stream().map(r -> new DatasetStatus.Step(r.step, r.rowsLoaded, r.millis,
+                                steps.stream().map(r -> new DatasetStatus.Step(r.step, r.rowsLoaded, r.copyMillis, r.millis,
                                         r.completedAt)).toList(),
                                 rows))));
     }

@@ -40,6 +40,10 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Replace whatever dataset the database holds.")
     boolean restart;
 
+    @Option(names = "--lanes", defaultValue = "2",
+            description = "Tables loaded side by side, 1 or 2 (default ${DEFAULT-VALUE}); 1 spares a busy server.")
+    int lanes;
+
     private final DatasetGenerator generator;
     private final Clock clock;
 
@@ -56,6 +60,9 @@ public class GenerateCommand implements Callable<Integer> {
         LocalDate day = asOf != null ? asOf
                 : recorded.filter(r -> !r.complete() && r.seed() == seed && r.scale() == scale)
                         .map(DatasetGenerator.Recorded::asOf).orElse(LocalDate.now(clock));
+        if (lanes < 1 || lanes > 2) {
+            throw new ParameterException(spec.commandLine(), "--lanes must be 1 or 2, was " + lanes);
+        }
         GenerationRequest request;
         try {
             request = new GenerationRequest(seed, scale, day, smartMeterShare, dailyDays);
@@ -86,7 +93,7 @@ public class GenerateCommand implements Callable<Integer> {
         }
         out.printf("Generating %,d customers (seed %d, scale %s, as of %s)%n", request.customers(), seed, scale, day);
         out.flush();
-        var outcome = generator.generate(request, restart, System.err, System.console() != null);
+        var outcome = generator.generate(request, restart, lanes, System.err, System.console() != null);
         outcome.rowsByStep().forEach((step, rows) -> out.printf("  %-18s %,13d rows%n", step.toLowerCase(), rows));
         out.printf("Done: %,d rows in %.1f s (%,.0f rows/s)%n", outcome.totalRows(), outcome.millis() / 1000.0,
                 outcome.totalRows() * 1000.0 / Math.max(1, outcome.millis()));

@@ -56,6 +56,10 @@ class GenerateCommandTests {
         assertThat(badDate.exitCode()).isEqualTo(2);
         assertThat(badDate.getErrorOutput()).contains("--as-of");
 
+        LaunchResult lanes = launcher.launch("generate", "--scale", "0.001", "--lanes", "3");
+        assertThat(lanes.exitCode()).isEqualTo(2);
+        assertThat(lanes.getErrorOutput()).contains("--lanes must be 1 or 2");
+
         LaunchResult unknownCommand = launcher.launch("explode");
         assertThat(unknownCommand.exitCode()).isEqualTo(2);
         assertThat(unknownCommand.getErrorOutput()).contains("Unmatched argument");
