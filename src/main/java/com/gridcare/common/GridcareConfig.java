@@ -12,6 +12,13 @@ public interface GridcareConfig {
     @WithDefault("Asia/Shanghai")
     ZoneId timeZone();
 
+    /**
+     * Dev and test servers when none is configured: {@code auto} (tests use 127.0.0.1's PostgreSQL and Redis when
+     * they answer) or {@code embedded} (always start embedded ones). Read by ops.LocalServersConfigSourceFactory.
+     */
+    @WithDefault("auto")
+    String localServers();
+
     Pii pii();
 
     Demo demo();

@@ -27,7 +27,8 @@ import redis.embedded.RedisServer;
  * <li>An explicit {@code quarkus.datasource.reactive.url} / {@code quarkus.redis.hosts} (e.g. from the environment)
  * always wins.</li>
  * <li>Tests use the PostgreSQL {@code test} database and Redis on 127.0.0.1 when those ports answer, else embedded
- * servers.</li>
+ * servers; {@code GRIDCARE_LOCAL_SERVERS=embedded} makes them use embedded servers regardless, as on a machine with
+ * only a JDK.</li>
  * <li>Dev mode always starts embedded servers, so a developer's real databases are never touched by accident.</li>
  * </ul>
  * The production profile is left alone: the embedded servers are not even on its class path (Maven scope
@@ -53,12 +54,14 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
             }
             return List.of();
         }
+        ConfigValue mode = context.getValue("gridcare.local-servers");
+        boolean probeLocal = test && (mode == null || !"embedded".equals(mode.getValue()));
         Map<String, String> properties = new HashMap<>();
         if (!isSet(context, REACTIVE_URL)) {
-            properties.putAll(test && portAnswers(5432) ? localPostgres() : EmbeddedServers.postgres());
+            properties.putAll(probeLocal && portAnswers(5432) ? localPostgres() : EmbeddedServers.postgres());
         }
         if (!isSet(context, REDIS_HOSTS)) {
-            properties.put(REDIS_HOSTS, test && portAnswers(6379) ? "redis://127.0.0.1:6379" : EmbeddedServers.redis());
+            properties.put(REDIS_HOSTS, probeLocal && portAnswers(6379) ? "redis://127.0.0.1:6379" : EmbeddedServers.redis());
         }
         if (!properties.isEmpty()) {
             LOG.infof("Using %s and %s", properties.getOrDefault(JDBC_URL, "configured PostgreSQL"),
@@ -102,49 +105,61 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
         }
     }
 
-    /** Holds the embedded servers: one of each per JVM, however often Quarkus (re)builds its configuration. */
+    /**
+     * Starts the embedded servers once per JVM. Quarkus builds its configuration in a new class loader for every test
+     * application and every dev-mode reload, so static fields would not be shared: the running servers' ports are
+     * kept in system properties, which every class loader sees.
+     */
     static final class EmbeddedServers {
-        private static Map<String, String> postgres;
-        private static String redisUri;
+        private static final String POSTGRES_PORT = "gridcare-embedded-servers.postgres-port";
+        private static final String REDIS_PORT = "gridcare-embedded-servers.redis-port";
 
-        static synchronized Map<String, String> postgres() {
-            if (postgres == null) {
-                try {
-                    var server = EmbeddedPostgres.builder()
-                            .setServerConfig("max_connections", "200")
-                            .setServerConfig("fsync", "off")
-                            .start();
-                    postgres = datasource("127.0.0.1", server.getPort(), "postgres");
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
-                    LOG.infof("Started embedded PostgreSQL on port %d", server.getPort());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        static Map<String, String> postgres() {
+            synchronized (System.getProperties()) {
+                String port = System.getProperty(POSTGRES_PORT);
+                if (port == null) {
+                    try {
+                        var server = EmbeddedPostgres.builder()
+                                .setServerConfig("max_connections", "200")
+                                .setServerConfig("fsync", "off")
+                                .start();
+                        port = Integer.toString(server.getPort());
+                        System.setProperty(POSTGRES_PORT, port);
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
+                        LOG.infof("Started embedded PostgreSQL on port %s", port);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+                    }
                 }
+                return datasource("127.0.0.1", Integer.parseInt(port), "postgres");
             }
-            return postgres;
         }
 
-        static synchronized String redis() {
-            if (redisUri == null) {
-                try {
-                    int port = freePort();
-                    var server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
-                            .setting("save \"\"").setting("appendonly no").build();
-                    server.start();
-                    redisUri = "redis://127.0.0.1:" + port;
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        try {
-                            server.stop();
-                        } catch (IOException ignored) {
-                            // the JVM is exiting; the child process dies with it
-                        }
-                    }));
-                    LOG.infof("Started embedded Redis on port %d", port);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Could not start embedded Redis", e);
+        static String redis() {
+            synchronized (System.getProperties()) {
+                String port = System.getProperty(REDIS_PORT);
+                if (port == null) {
+                    try {
+                        int free = freePort();
+                        var server = RedisServer.newRedisServer().bind("127.0.0.1").port(free)
+                                .setting("save \"\"").setting("appendonly no").build();
+                        server.start();
+                        port = Integer.toString(free);
+                        System.setProperty(REDIS_PORT, port);
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                            try {
+                                server.stop();
+                            } catch (IOException ignored) {
+                                // the JVM is exiting; the child process dies with it
+                            }
+                        }));
+                        LOG.infof("Started embedded Redis on port %s", port);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Could not start embedded Redis", e);
+                    }
                 }
+                return "redis://127.0.0.1:" + port;
             }
-            return redisUri;
         }
 
         static Map<String, String> datasource(String host, int port, String database) {
