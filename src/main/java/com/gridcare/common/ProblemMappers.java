@@ -1,5 +1,6 @@
 package com.gridcare.common;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,7 +33,7 @@ public class ProblemMappers {
     public Response constraintViolation(ConstraintViolationException exception, UriInfo uri) {
         List<Problem.Violation> violations = exception.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Problem.Violation::field)).toList();
+                .sorted(Comparator.comparing(Problem.Violation::field)).toList();
         return respond(new Problem("urn:gridcare:problem:validation-failed", "Validation failed", 400,
                 "The request has invalid fields.", uri.getPath(), violations));
     }

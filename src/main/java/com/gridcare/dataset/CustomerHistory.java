@@ -1,7 +1,9 @@
 package com.gridcare.dataset;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,18 +104,18 @@ final class CustomerHistory {
 
     /** Receives one smart-meter day: the reading at its end and the day's consumption, both in centi-kWh. */
     interface DailyReadingSink {
-        void accept(LocalDate day, long readingCentiKwh, long consumptionCentiKwh) throws java.sql.SQLException;
+        void accept(LocalDate day, long readingCentiKwh, long consumptionCentiKwh) throws SQLException;
     }
 
     /**
      * The daily readings in the request's window: each billed month's total spread over its days (weekends a little
      * higher), and the current month so far at its expected rate.
      */
-    void dailyReadings(GenerationRequest request, DailyReadingSink sink) throws java.sql.SQLException {
+    void dailyReadings(GenerationRequest request, DailyReadingSink sink) throws SQLException {
         LocalDate from = request.asOf().minusDays(request.dailyDays());
         YearMonth current = YearMonth.from(request.asOf());
         for (YearMonth month = YearMonth.from(from); !month.isAfter(current); month = month.plusMonths(1)) {
-            int m = (int) firstPeriod.until(month, java.time.temporal.ChronoUnit.MONTHS);
+            int m = (int) firstPeriod.until(month, ChronoUnit.MONTHS);
             if (m < 0) {
                 continue;
             }

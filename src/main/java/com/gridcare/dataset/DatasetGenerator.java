@@ -1,6 +1,7 @@
 package com.gridcare.dataset;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -215,7 +216,7 @@ public class DatasetGenerator {
             try (var insert = connection.prepareStatement("insert into dataset_generation "
                     + "(id, seed, scale, as_of, status, started_at) values (1, ?, ?, ?, 'RUNNING', now())")) {
                 insert.setLong(1, request.seed());
-                insert.setBigDecimal(2, java.math.BigDecimal.valueOf(request.scale()));
+                insert.setBigDecimal(2, BigDecimal.valueOf(request.scale()));
                 insert.setObject(3, request.asOf());
                 insert.executeUpdate();
             }

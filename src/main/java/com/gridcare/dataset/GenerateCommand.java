@@ -29,13 +29,13 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--as-of", description = "Last day of the dataset, yyyy-MM-dd (default: today).")
     LocalDate asOf;
 
-    @Option(names = "--smart-meter-share", defaultValue = "0.3",
+    @Option(names = "--smart-meter-share",
             description = "Share of LV customers with daily smart-meter data (default ${DEFAULT-VALUE}).")
-    double smartMeterShare;
+    double smartMeterShare = GenerationRequest.DEFAULT_SMART_METER_SHARE;
 
-    @Option(names = "--daily-days", defaultValue = "62",
+    @Option(names = "--daily-days",
             description = "Days of daily readings before the as-of day (default ${DEFAULT-VALUE}).")
-    int dailyDays;
+    int dailyDays = GenerationRequest.DEFAULT_DAILY_DAYS;
 
     @Option(names = "--restart", description = "Replace whatever dataset the database holds.")
     boolean restart;

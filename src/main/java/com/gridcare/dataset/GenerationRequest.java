@@ -16,6 +16,8 @@ public record GenerationRequest(long seed, double scale, LocalDate asOf, double 
     public static final int FULL_SCALE_HV_CUSTOMERS = 12_900;
     public static final int FULL_SCALE_HV_STAFF = 209;
     public static final int FULL_SCALE_LV_STAFF = 1_429;
+    public static final double DEFAULT_SMART_METER_SHARE = 0.3;
+    public static final int DEFAULT_DAILY_DAYS = 62;
 
     public GenerationRequest {
         if (!(scale > 0) || scale > 10) {

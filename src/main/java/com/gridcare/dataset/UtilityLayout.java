@@ -2,6 +2,7 @@ package com.gridcare.dataset;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import com.gridcare.common.CopyRowWriter;
@@ -53,7 +54,7 @@ final class UtilityLayout {
         }
         starts[count] = lvCustomers;
         transformerAreas = Math.max(1, count);
-        transformerAreaStart = java.util.Arrays.copyOf(starts, transformerAreas + 1);
+        transformerAreaStart = Arrays.copyOf(starts, transformerAreas + 1);
         transformerAreaStart[transformerAreas] = lvCustomers;
         feeders = Math.max(1, (transformerAreas + TRANSFORMER_AREAS_PER_FEEDER - 1) / TRANSFORMER_AREAS_PER_FEEDER);
         substations = Math.max(1, (feeders + FEEDERS_PER_SUBSTATION - 1) / FEEDERS_PER_SUBSTATION);

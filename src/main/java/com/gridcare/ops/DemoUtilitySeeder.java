@@ -43,7 +43,7 @@ class DemoUtilitySeeder {
         if (generator.recorded().isEmpty() && !generator.hasCustomers()) {
             var request = new GenerationRequest(config.demo().seed(),
                     (double) config.demo().customers() / GenerationRequest.FULL_SCALE_CUSTOMERS,
-                    LocalDate.now(clock), 0.3, 62);
+                    LocalDate.now(clock), GenerationRequest.DEFAULT_SMART_METER_SHARE, GenerationRequest.DEFAULT_DAILY_DAYS);
             LOG.infof("Seeding the demo utility: %,d customers", config.demo().customers());
             var outcome = generator.generate(request, false, System.err, false);
             LOG.infof("Demo utility ready: %,d rows in %.1f s", outcome.totalRows(), outcome.millis() / 1000.0);

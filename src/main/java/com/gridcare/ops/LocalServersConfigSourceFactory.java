@@ -3,11 +3,13 @@ package com.gridcare.ops;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
@@ -77,7 +79,7 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
 
     /** Production never falls back to an embedded or guessed server: it names what is missing and stops. */
     private static void requireConfiguredServers(ConfigSourceContext context) {
-        List<String> missing = java.util.stream.Stream.of(REACTIVE_URL, JDBC_URL, REDIS_HOSTS)
+        List<String> missing = Stream.of(REACTIVE_URL, JDBC_URL, REDIS_HOSTS)
                 .filter(name -> !isSet(context, name)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("gridcare needs its PostgreSQL and Redis servers configured; missing: "
@@ -170,7 +172,7 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
         }
 
         private static int freePort() throws IOException {
-            try (var socket = new java.net.ServerSocket(0)) {
+            try (var socket = new ServerSocket(0)) {
                 return socket.getLocalPort();
             }
         }

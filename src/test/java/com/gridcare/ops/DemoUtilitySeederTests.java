@@ -1,0 +1,34 @@
+package com.gridcare.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(DemoUtilitySeederTests.DemoProfile.class)
+class DemoUtilitySeederTests {
+
+    /** Dev mode's demo seeding, on the empty database a test profile starts with. */
+    public static class DemoProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gridcare.demo.seed-on-start", "true", "gridcare.demo.customers", "400");
+        }
+    }
+
+    @Test
+    void shouldSeedAnEmptyDatabaseWithTheDemoUtility() {
+        given().get("/api/v1/ops/dataset").then().statusCode(200)
+                .body("generation.status", equalTo("COMPLETE"))
+                .body("estimatedRows.customer", equalTo(400))
+                .body("steps.step", hasItems("NETWORK", "CUSTOMERS", "BILLS", "PAYMENTS"));
+    }
+}
