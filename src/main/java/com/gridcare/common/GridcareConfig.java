@@ -1,5 +1,6 @@
 package com.gridcare.common;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
@@ -21,11 +22,23 @@ public interface GridcareConfig {
 
     Pii pii();
 
+    Outages outages();
+
     Demo demo();
 
     interface Pii {
         /** Salt for the one-way hash of ID-card numbers; a secret, set from the environment in production. */
         String idHashSalt();
+    }
+
+    interface Outages {
+        /** How long a customer's outage answer is served from Redis: the delay before a change is seen anyway. */
+        @WithDefault("60s")
+        Duration cacheTtl();
+
+        /** A Redis call slower than this is abandoned and the answer read from PostgreSQL. */
+        @WithDefault("250ms")
+        Duration cacheTimeout();
     }
 
     interface Demo {

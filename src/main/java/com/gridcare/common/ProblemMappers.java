@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.gridcare.consumption.NotSmartMeterException;
 
 /** The one place where exceptions become problem JSON. */
 public class ProblemMappers {
@@ -36,6 +37,16 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.Violation::field)).toList();
         return respond(new Problem("urn:gridcare:problem:validation-failed", "Validation failed", 400,
                 "The request has invalid fields.", uri.getPath(), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException exception, UriInfo uri) {
+        return respond(Problem.of("invalid-request", "Bad Request", 400, exception.getMessage(), uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response notSmartMeter(NotSmartMeterException exception, UriInfo uri) {
+        return respond(Problem.of("not-smart-meter", "Conflict", 409, exception.getMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper
