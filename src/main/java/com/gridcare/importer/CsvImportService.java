@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.gridcare.common.CopyRowWriter;
 import com.gridcare.common.GridcareConfig;
+import com.gridcare.common.Sha256;
 
 import io.agroal.api.AgroalDataSource;
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.gridcare.common.CopyRowWriter;
 import com.gridcare.common.PiiMasker;
+import com.gridcare.common.Sha256;
 
 /**
  * customers.csv, one line per account. The ID-card number is hashed with the configured salt while staging, so it

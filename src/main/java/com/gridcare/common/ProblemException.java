@@ -1,0 +1,47 @@
+package com.gridcare.common;
+
+/**
+ * A failure the service means to report to the client: it carries the problem's stable slug, status and a detail
+ * that is safe to show (no internals, no personal data). Features subclass it for their own problems; one mapper in
+ * {@link ProblemMappers} turns every one into problem JSON.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    public ProblemException(int status, String slug, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** 404 {@code not-found}: also what a resident gets for another resident's account, so accounts cannot be probed. */
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "not-found", "Not Found", detail);
+    }
+
+    /** 429 {@code too-many-requests}: a rate limit was reached; the detail says when to try again. */
+    public static ProblemException tooManyRequests(String detail) {
+        return new ProblemException(429, "too-many-requests", "Too Many Requests", detail);
+    }
+
+    /** 503 {@code temporarily-unavailable}: a server we depend on did not answer; nothing was changed. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "temporarily-unavailable", "Service Unavailable", detail);
+    }
+}
