@@ -2,6 +2,7 @@ package com.gridcare.common;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -26,6 +27,10 @@ public interface GridcareConfig {
 
     Demo demo();
 
+    Auth auth();
+
+    Sms sms();
+
     interface Pii {
         /** Salt for the one-way hash of ID-card numbers; a secret, set from the environment in production. */
         String idHashSalt();
@@ -49,5 +54,64 @@ public interface GridcareConfig {
         int customers();
 
         long seed();
+    }
+
+    interface Auth {
+        /** Who signs the resident tokens; verification checks it (mp.jwt.verify.issuer must match). */
+        @WithDefault("https://gridcare/residents")
+        String issuer();
+
+        @WithDefault("30m")
+        Duration accessTokenTtl();
+
+        @WithDefault("720h")
+        Duration refreshTokenTtl();
+
+        /** An SMS code is valid this long and for one use. */
+        @WithDefault("5m")
+        Duration smsCodeTtl();
+
+        /** Wrong guesses before a code is void. */
+        @WithDefault("5")
+        int smsCodeAttempts();
+
+        /** At most one code per phone in this interval... */
+        @WithDefault("60s")
+        Duration smsCodeInterval();
+
+        /** ...and this many per phone a day. */
+        @WithDefault("10")
+        int smsCodesPerPhonePerDay();
+
+        /** Codes one client address may ask for in an hour (a whole office may sit behind one address). */
+        @WithDefault("30")
+        int smsCodesPerAddressPerHour();
+
+        /** Demo and dev only: the code is returned in the response so the demo can be driven by hand. */
+        @WithDefault("false")
+        boolean exposeSmsCode();
+
+        /** Accounts one resident may bind (home, parents' home, a shop…). */
+        @WithDefault("5")
+        int maxBoundAccounts();
+
+        /** Wrong binding proofs a resident may give in an hour before binding is refused for the rest of it. */
+        @WithDefault("5")
+        int bindingFailuresPerHour();
+    }
+
+    interface Sms {
+        /** The SMS provider's HTTP API; without it, codes can only be shown (demo) and sign-in by SMS is unavailable. */
+        Optional<String> baseUrl();
+
+        /** The provider's API key, from the environment (GRIDCARE_SMS_API_KEY). */
+        Optional<String> apiKey();
+
+        /** Sign-in code template registered with the provider. */
+        @WithDefault("SIGN_IN_CODE")
+        String codeTemplate();
+
+        @WithDefault("3s")
+        Duration timeout();
     }
 }

@@ -33,4 +33,13 @@ public final class PiiMasker {
         int tailStart = name.offsetByCodePoints(name.length(), -2);
         return name.substring(0, headEnd) + "**" + name.substring(tailStart);
     }
+
+    /** 广州市天河区体育西路 103 号 → 广州市天河区****: the district stays so a resident can tell their accounts apart. */
+    public static String address(String address) {
+        if (address == null || address.isEmpty()) {
+            return address;
+        }
+        int keep = Math.min(6, address.codePointCount(0, address.length()) / 2);
+        return address.substring(0, address.offsetByCodePoints(0, keep)) + "****";
+    }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -13,7 +14,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.gridcare.consumption.NotSmartMeterException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** The one place where exceptions become problem JSON. */
 public class ProblemMappers {
@@ -22,6 +26,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        if (exception.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri);
+        }
         int status = exception.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
@@ -40,13 +47,22 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequestException exception, UriInfo uri) {
-        return respond(Problem.of("invalid-request", "Bad Request", 400, exception.getMessage(), uri.getPath()));
+    public Response problem(ProblemException exception, UriInfo uri) {
+        return respond(Problem.of(exception.slug(), exception.title(), exception.status(), exception.getMessage(),
+                uri.getPath()));
+    }
+
+    /** Missing, expired, forged or foreign-key tokens alike: the detail does not say which. */
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException exception, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("unauthorized", "Unauthorized", 401,
+                "Sign in first: this needs a valid bearer token.", uri.getPath())))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
-    public Response notSmartMeter(NotSmartMeterException exception, UriInfo uri) {
-        return respond(Problem.of("not-smart-meter", "Conflict", 409, exception.getMessage(), uri.getPath()));
+    public Response forbidden(ForbiddenException exception, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this.", uri.getPath()));
     }
 
     @ServerExceptionMapper

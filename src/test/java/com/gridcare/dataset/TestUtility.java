@@ -53,6 +53,7 @@ public class TestUtility {
 
     public void removeTestRows() throws SQLException {
         execute("delete from outage");
+        execute("delete from account_binding where customer_id >= ?", FIRST_TEST_ID);
         execute("delete from payment where customer_id >= ?", FIRST_TEST_ID);
         execute("delete from bill where customer_id >= ?", FIRST_TEST_ID);
         execute("delete from daily_reading where meter_id >= ?", FIRST_TEST_ID);

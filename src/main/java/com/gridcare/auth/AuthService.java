@@ -1,0 +1,82 @@
+package com.gridcare.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.gridcare.common.GridcareConfig;
+import com.gridcare.common.PiiMasker;
+import com.gridcare.common.ProblemException;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Resident sign-in by mobile and SMS code. A mobile seen for the first time becomes a resident; the same mobile is
+ * the same resident from then on, whichever app or page signs in.
+ */
+@ApplicationScoped
+public class AuthService {
+
+    static final String SIGN_IN = "sign-in";
+
+    private static final String UPSERT_RESIDENT = """
+            insert into resident (mobile) values ($1)
+            on conflict (mobile) do update set mobile = excluded.mobile
+            returning id, mobile, 0 as bound""";
+
+    private static final String PROFILE = """
+            select r.id, r.mobile,
+                   (select count(*) from account_binding b where b.resident_id = r.id and b.unbound_at is null) as bound
+              from resident r
+             where r.id = $1""";
+
+    private final Pool pool;
+    private final SmsCodes codes;
+    private final ResidentTokens tokens;
+    private final GridcareConfig.Auth config;
+
+    public AuthService(Pool pool, SmsCodes codes, ResidentTokens tokens, GridcareConfig config) {
+        this.pool = pool;
+        this.codes = codes;
+        this.tokens = tokens;
+        this.config = config.auth();
+    }
+
+    public Uni<SmsCodeSent> sendSignInCode(String mobile, String clientAddress) {
+        return codes.send(SIGN_IN, mobile, mobile, clientAddress).map(code -> new SmsCodeSent(
+                config.smsCodeTtl().toSeconds(), config.exposeSmsCode() ? code : null));
+    }
+
+    public Uni<Session> signIn(String mobile, String code) {
+        return codes.verify(SIGN_IN, mobile, code).chain(valid -> {
+            if (!valid) {
+                throw new ProblemException(401, "invalid-sms-code", "Unauthorized",
+                        "The code is wrong or has expired; ask for a new one.");
+            }
+            return pool.preparedQuery(UPSERT_RESIDENT).execute(Tuple.of(mobile));
+        }).chain(rows -> tokens.issue(profile(rows.iterator().next())));
+    }
+
+    public Uni<Session> refresh(String refreshToken) {
+        return tokens.redeem(refreshToken).chain(this::profile).chain(tokens::issue);
+    }
+
+    public Uni<Void> signOut(String refreshToken) {
+        return tokens.revoke(refreshToken);
+    }
+
+    public Uni<ResidentProfile> profile(long residentId) {
+        return pool.preparedQuery(PROFILE).execute(Tuple.of(residentId)).map(rows -> {
+            if (rows.size() == 0) {
+                throw ProblemException.notFound("No such resident.");
+            }
+            return profile(rows.iterator().next());
+        });
+    }
+
+    private static ResidentProfile profile(Row row) {
+        return new ResidentProfile(row.getLong("id"), PiiMasker.mobile(row.getString("mobile")),
+                row.getInteger("bound"));
+    }
+}

@@ -1,0 +1,58 @@
+package com.gridcare.notify;
+
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import com.gridcare.common.GridcareConfig;
+import com.gridcare.common.PiiMasker;
+import com.gridcare.common.ProblemException;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * An SMS provider's HTTP API: {@code POST {base-url}/messages} with {@code {"to", "template", "parameters"}} and the
+ * API key as a bearer token; any 2xx means accepted. Providers with other shapes get an adapter of their own.
+ */
+class HttpSmsSender implements SmsSender {
+
+    private static final Logger LOG = Logger.getLogger(HttpSmsSender.class);
+
+    private final WebClient client;
+    private final String url;
+    private final GridcareConfig.Sms config;
+
+    HttpSmsSender(WebClient client, GridcareConfig.Sms config) {
+        this.client = client;
+        this.url = config.baseUrl().orElseThrow().replaceAll("/+$", "") + "/messages";
+        this.config = config;
+    }
+
+    @Override
+    public Uni<Void> send(String mobile, String template, Map<String, String> parameters) {
+        var request = client.postAbs(url).timeout(config.timeout().toMillis());
+        config.apiKey().ifPresent(key -> request.bearerTokenAuthentication(key));
+        var body = new JsonObject().put("to", mobile).put("template", template).put("parameters", Map.copyOf(parameters));
+        return request.sendJsonObject(body)
+                .onFailure().transform(failure -> {
+                    LOG.warnf("SMS provider unreachable sending %s to %s: %s", template, PiiMasker.mobile(mobile),
+                            failure.getMessage());
+                    return smsUnavailable();
+                })
+                .map(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        LOG.warnf("SMS provider refused %s to %s: HTTP %d", template, PiiMasker.mobile(mobile),
+                                response.statusCode());
+                        throw smsUnavailable();
+                    }
+                    return null;
+                });
+    }
+
+    static ProblemException smsUnavailable() {
+        return new ProblemException(503, "sms-unavailable", "Service Unavailable",
+                "The text message could not be sent; please try again in a minute.");
+    }
+}

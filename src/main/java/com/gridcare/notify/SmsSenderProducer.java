@@ -1,0 +1,39 @@
+package com.gridcare.notify;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.jboss.logging.Logger;
+
+import com.gridcare.common.GridcareConfig;
+import com.gridcare.common.PiiMasker;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * The SMS channel as configured: the provider at {@code gridcare.sms.base-url}; without one, the demo (which shows
+ * codes in responses anyway) logs what it would have sent, and any other profile refuses every send with 503.
+ */
+@ApplicationScoped
+public class SmsSenderProducer {
+
+    private static final Logger LOG = Logger.getLogger(SmsSenderProducer.class);
+
+    @Produces
+    @ApplicationScoped
+    SmsSender smsSender(GridcareConfig config, Vertx vertx) {
+        if (config.sms().baseUrl().isPresent()) {
+            return new HttpSmsSender(WebClient.create(vertx), config.sms());
+        }
+        if (config.auth().exposeSmsCode()) {
+            return (mobile, template, parameters) -> {
+                LOG.infof("No SMS provider configured (demo): %s to %s not sent", template, PiiMasker.mobile(mobile));
+                return Uni.createFrom().voidItem();
+            };
+        }
+        LOG.error("No SMS provider configured (GRIDCARE_SMS_BASE_URL): sign-in and binding by SMS code are unavailable");
+        return (mobile, template, parameters) -> Uni.createFrom().failure(HttpSmsSender.smsUnavailable());
+    }
+}

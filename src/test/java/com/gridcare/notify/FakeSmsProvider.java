@@ -1,0 +1,83 @@
+package com.gridcare.notify;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A local SMS provider for every test: it takes {@code POST /messages} as the real one would and keeps the last
+ * message per mobile, which tests read back over HTTP ({@code GET /messages/{mobile}}) as a resident reads their phone.
+ * {@code POST /outage?status=503} makes it refuse what comes next until {@code ?status=0}.
+ */
+@QuarkusTestResource(FakeSmsProvider.class)
+public class FakeSmsProvider implements QuarkusTestResourceLifecycleManager {
+
+    public static final String API_KEY = "test-sms-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, String> lastMessage = new ConcurrentHashMap<>();
+    private final AtomicInteger refuseWith = new AtomicInteger();
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the fake SMS provider's port", e);
+        }
+        server.createContext("/messages", this::messages);
+        server.createContext("/outage", exchange -> {
+            refuseWith.set(Integer.parseInt(exchange.getRequestURI().getQuery().replace("status=", "")));
+            respond(exchange, 204, "");
+        });
+        server.start();
+        return Map.of("gridcare.sms.base-url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "gridcare.sms.api-key", API_KEY);
+    }
+
+    private void messages(HttpExchange exchange) throws IOException {
+        if ("GET".equals(exchange.getRequestMethod())) {
+            String mobile = exchange.getRequestURI().getPath().substring("/messages/".length());
+            String message = lastMessage.get(mobile);
+            respond(exchange, message == null ? 404 : 200, message == null ? "" : message);
+            return;
+        }
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        boolean authorised = ("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        int refusal = refuseWith.get();
+        if (!authorised || refusal != 0) {
+            respond(exchange, authorised ? refusal : 401, "");
+            return;
+        }
+        lastMessage.put(body.path("to").asText(), body.toString());
+        respond(exchange, 202, "{\"id\":\"" + System.nanoTime() + "\"}");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
