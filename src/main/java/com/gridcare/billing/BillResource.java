@@ -1,0 +1,90 @@
+package com.gridcare.billing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.Cache;
+
+import com.gridcare.auth.CurrentResident;
+import com.gridcare.auth.ResidentTokens;
+import com.gridcare.binding.AccountAccess;
+import com.gridcare.common.Page;
+import com.gridcare.common.RequestDates;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/accounts/{accountNo}")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ResidentTokens.RESIDENT_ROLE)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Bills", description = "Bills, arrears and payments of one of my accounts")
+public class BillResource {
+
+    private final BillingService service;
+    private final AccountAccess access;
+    private final CurrentResident current;
+
+    public BillResource(BillingService service, AccountAccess access, CurrentResident current) {
+        this.service = service;
+        this.access = access;
+        this.current = current;
+    }
+
+    @GET
+    @Path("bills")
+    @Cache(maxAge = 60, isPrivate = true)
+    @Operation(summary = "My bills", description = "Newest first; pass nextCursor back as cursor for more.")
+    public Uni<Page<BillSummary>> bills(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return access.customerIdFor(current.id(), accountNo).flatMap(customer -> service.bills(customer, cursor, limit));
+    }
+
+    @GET
+    @Path("bills/latest")
+    @Cache(maxAge = 60, isPrivate = true)
+    @Operation(summary = "My latest bill", description = "Items, status and the late fee accrued so far.")
+    public Uni<BillDetail> latest(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo) {
+        return access.customerIdFor(current.id(), accountNo).flatMap(service::latestBill)
+                .map(bill -> bill.orElseThrow(NotFoundException::new));
+    }
+
+    @GET
+    @Path("bills/{period}")
+    @Cache(maxAge = 60, isPrivate = true)
+    @Operation(summary = "One bill", description = "The bill of a month (yyyy-MM).")
+    public Uni<BillDetail> bill(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+            @PathParam("period") String period) {
+        var month = RequestDates.month("period", period);
+        return access.customerIdFor(current.id(), accountNo).flatMap(customer -> service.bill(customer, month))
+                .map(bill -> bill.orElseThrow(NotFoundException::new));
+    }
+
+    @GET
+    @Path("arrears")
+    @Cache(maxAge = 60, isPrivate = true)
+    @Operation(summary = "What I owe", description = "Open bills, the late fees accrued so far and the total due now.")
+    public Uni<Arrears> arrears(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo) {
+        return access.customerIdFor(current.id(), accountNo).flatMap(service::arrears);
+    }
+
+    @GET
+    @Path("payments")
+    @Cache(maxAge = 60, isPrivate = true)
+    @Operation(summary = "My payments", description = "Newest first, with the channel paid through.")
+    public Uni<Page<PaymentRecord>> payments(
+            @PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return access.customerIdFor(current.id(), accountNo)
+                .flatMap(customer -> service.payments(customer, cursor, limit));
+    }
+}

@@ -1,0 +1,81 @@
+package com.gridcare.consumption;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.Cache;
+
+import com.gridcare.auth.CurrentResident;
+import com.gridcare.auth.ResidentTokens;
+import com.gridcare.binding.AccountAccess;
+import com.gridcare.common.RequestDates;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/accounts/{accountNo}/consumption")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ResidentTokens.RESIDENT_ROLE)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Consumption", description = "How much electricity one of my accounts used, and what it is costing")
+public class ConsumptionResource {
+
+    private final ConsumptionService service;
+    private final AccountAccess access;
+    private final CurrentResident current;
+
+    public ConsumptionResource(ConsumptionService service, AccountAccess access, CurrentResident current) {
+        this.service = service;
+        this.access = access;
+        this.current = current;
+    }
+
+    @GET
+    @Path("monthly")
+    @Cache(maxAge = 300, isPrivate = true)
+    @Operation(summary = "Monthly consumption", description = "12 or 24 months up to the last complete one, with "
+            + "month-on-month and year-on-year change.")
+    public Uni<MonthlyConsumption> monthly(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+            @QueryParam("months") @DefaultValue("12") int months) {
+        return access.customerIdFor(current.id(), accountNo).flatMap(customer -> service.monthly(customer, months));
+    }
+
+    @GET
+    @Path("daily")
+    @Cache(maxAge = 300, isPrivate = true)
+    @Operation(summary = "Daily consumption", description = "Smart meters only; at most 92 days, both ends included.")
+    public Uni<DailyConsumption> daily(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        var first = RequestDates.date("from", from);
+        var last = RequestDates.date("to", to);
+        return access.customerIdFor(current.id(), accountNo).flatMap(customer -> service.daily(customer, first, last));
+    }
+
+    @GET
+    @Path("tier-position")
+    @Cache(maxAge = 300, isPrivate = true)
+    @Operation(summary = "Where this month stands in the tiers", description = "kWh so far, the tier, kWh left "
+            + "before the next tier and the price of the next kWh.")
+    public Uni<TierPosition> tierPosition(
+            @PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo) {
+        return access.customerIdFor(current.id(), accountNo).flatMap(service::tierPosition);
+    }
+
+    @GET
+    @Path("estimate")
+    @Cache(maxAge = 300, isPrivate = true)
+    @Operation(summary = "This month's bill, estimated", description = "From the smart meter's days so far, else "
+            + "the same month last year, else the last three months.")
+    public Uni<BillEstimate> estimate(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo) {
+        return access.customerIdFor(current.id(), accountNo).flatMap(service::currentMonthEstimate);
+    }
+}
