@@ -34,7 +34,6 @@ public class BillingService {
 
     /** Before every real period and payment: the position of an empty cursor. */
     private static final LocalDate END_OF_PERIODS = LocalDate.of(9999, 12, 1);
-    private static final OffsetDateTime END_OF_TIME = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private static final String LIST = """
             select period, tariff_code, kwh_total, total_amount, issued_on, due_date, status, paid_amount
@@ -141,24 +140,14 @@ public class BillingService {
     public Uni<Page<PaymentRecord>> payments(long customerId, String cursor, Integer limit) {
         return Uni.createFrom().deferred(() -> {
             int size = Page.limit(limit);
-            OffsetDateTime beforeTime = END_OF_TIME;
-            long beforeId = Long.MAX_VALUE;
-            if (cursor != null) {
-                String[] position = Page.decodeCursor(cursor, 2);
-                try {
-                    beforeTime = OffsetDateTime.parse(position[0]);
-                    beforeId = Long.parseLong(position[1]);
-                } catch (DateTimeParseException | NumberFormatException e) {
-                    throw new InvalidRequestException("invalid cursor");
-                }
-            }
+            Page.TimeAndId before = Page.timeAndId(cursor, Page.TimeAndId.NEWEST);
             return pool.preparedQuery(PAYMENTS)
-                    .execute(Tuple.of(customerId, beforeTime, beforeId, size + 1L))
+                    .execute(Tuple.of(customerId, before.time(), before.id(), size + 1L))
                     .map(rows -> {
                         List<Row> fetched = new ArrayList<>();
                         rows.forEach(fetched::add);
-                        Page<Row> page = Page.of(fetched, size, row -> new String[] {
-                                row.getOffsetDateTime("paid_at").toString(), String.valueOf(row.getLong("id")) });
+                        Page<Row> page = Page.of(fetched, size, row -> new Page.TimeAndId(
+                                row.getOffsetDateTime("paid_at"), row.getLong("id")).parts());
                         return new Page<>(page.items().stream().map(BillingService::payment).toList(), page.nextCursor());
                     });
         });

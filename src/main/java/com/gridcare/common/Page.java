@@ -1,8 +1,12 @@
 package com.gridcare.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -30,7 +34,7 @@ public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.NON_NULL) 
      * Builds a page from up to {@code limit + 1} rows fetched in order: the extra row only says that another page
      * exists, and the cursor is the position of the last row shown.
      */
-    public static <T> Page<T> of(List<T> fetched, int limit, java.util.function.Function<T, String[]> position) {
+    public static <T> Page<T> of(List<T> fetched, int limit, Function<T, String[]> position) {
         if (fetched.size() <= limit) {
             return new Page<>(List.copyOf(fetched), null);
         }
@@ -56,5 +60,32 @@ public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.NON_NULL) 
             throw new InvalidRequestException("invalid cursor");
         }
         return decoded;
+    }
+
+    /** The position of an item in a list ordered by a time and then an id, the commonest keyset here. */
+    public record TimeAndId(OffsetDateTime time, long id) {
+
+        /** Before every item of a newest-first list. */
+        public static final TimeAndId NEWEST = new TimeAndId(OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC),
+                Long.MAX_VALUE);
+        /** Before every item of an oldest-first list. */
+        public static final TimeAndId OLDEST = new TimeAndId(OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), 0);
+
+        public String[] parts() {
+            return new String[] { time.toString(), String.valueOf(id) };
+        }
+    }
+
+    /** Where a cursor made from {@link TimeAndId#parts()} points, or {@code start} when there is none. */
+    public static TimeAndId timeAndId(String cursor, TimeAndId start) {
+        if (cursor == null) {
+            return start;
+        }
+        String[] position = decodeCursor(cursor, 2);
+        try {
+            return new TimeAndId(OffsetDateTime.parse(position[0]), Long.parseLong(position[1]));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new InvalidRequestException("invalid cursor");
+        }
     }
 }

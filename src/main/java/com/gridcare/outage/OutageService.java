@@ -39,7 +39,6 @@ public class OutageService {
     static final int MAX_NEARBY = 50;
     private static final double EARTH_RADIUS_METERS = 6_371_008.8;
     private static final double METERS_PER_DEGREE_LATITUDE = 111_320;
-    private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private static final String SUMMARY_COLUMNS = "o.id, o.kind, o.cause, o.description, o.starts_at, o.estimated_restore_at\n";
 
@@ -142,24 +141,14 @@ public class OutageService {
                 throw new InvalidRequestException("the search text must have 1 to " + MAX_SEARCH_TEXT + " characters");
             }
             int size = Page.limit(limit);
-            OffsetDateTime afterStart = BEGINNING;
-            long afterId = 0;
-            if (cursor != null) {
-                String[] position = Page.decodeCursor(cursor, 2);
-                try {
-                    afterStart = OffsetDateTime.parse(position[0]);
-                    afterId = Long.parseLong(position[1]);
-                } catch (DateTimeParseException | NumberFormatException e) {
-                    throw new InvalidRequestException("invalid cursor");
-                }
-            }
+            Page.TimeAndId after = Page.timeAndId(cursor, Page.TimeAndId.OLDEST);
             OffsetDateTime now = now();
             return pool.preparedQuery(SEARCH)
-                    .execute(Tuple.of("%" + escapeLike(trimmed) + "%", afterStart, afterId, size + 1L))
+                    .execute(Tuple.of("%" + escapeLike(trimmed) + "%", after.time(), after.id(), size + 1L))
                     .map(rows -> {
                         List<OutageSummary> fetched = new ArrayList<>();
                         rows.forEach(row -> fetched.add(summary(row, now)));
-                        return Page.of(fetched, size, o -> new String[] { o.startsAt().toString(), String.valueOf(o.id()) });
+                        return Page.of(fetched, size, o -> new Page.TimeAndId(o.startsAt(), o.id()).parts());
                     });
         });
     }

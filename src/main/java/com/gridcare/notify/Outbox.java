@@ -1,0 +1,83 @@
+package com.gridcare.notify;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The transactional outbox: a feature writes its notice on the same connection and in the same transaction as the
+ * change that causes it, so a notice exists if and only if the change committed; dispatchers send later. This is where
+ * every sender honours the resident's choices: a refused topic is recorded as SKIPPED, a preferred channel replaces
+ * the default when the resident can be reached on it, and quiet hours postpone the first attempt.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String RECIPIENT = """
+            select r.mobile, p.enabled, p.preferred_channel, p.quiet_from, p.quiet_until,
+                   (select w.openid from wechat_user w where w.resident_id = r.id and w.subscribed
+                     order by w.last_interaction_at desc nulls last limit 1) as openid
+              from resident r
+              left join contact_preference p on p.resident_id = r.id and p.topic = $2
+             where r.id = $1""";
+
+    private static final String INSERT = """
+            insert into outbox_message (idempotency_key, channel_code, topic, customer_id, resident_id, recipient,
+                                        payload, status, next_attempt_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            on conflict (idempotency_key) do nothing""";
+
+    private final Clock clock;
+
+    public Outbox(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Uni<Void> enqueue(SqlConnection connection, Notice notice) {
+        return connection.preparedQuery(RECIPIENT).execute(Tuple.of(notice.residentId(), notice.topic().name()))
+                .chain(rows -> {
+                    Row resident = rows.iterator().next();
+                    Boolean enabled = resident.getBoolean("enabled");
+                    boolean wanted = enabled == null ? notice.topic().wantedUnlessRefused() : enabled;
+                    Channel channel = channel(resident, notice.residentId());
+                    ZonedDateTime now = ZonedDateTime.now(clock);
+                    LocalTime quietFrom = resident.getLocalTime("quiet_from");
+                    ZonedDateTime due = quietFrom == null ? now
+                            : new QuietHours(quietFrom, resident.getLocalTime("quiet_until")).release(now);
+                    JsonObject payload = new JsonObject().put("title", notice.title()).put("text", notice.text())
+                            .put("data", new JsonObject(notice.data()));
+                    return connection.preparedQuery(INSERT).execute(Tuple.from(new Object[] {
+                            notice.idempotencyKey(), channel.code(), notice.topic().name(), notice.customerId(),
+                            notice.residentId(), channel.recipient(), payload, wanted ? "PENDING" : "SKIPPED",
+                            due.toOffsetDateTime() }));
+                })
+                .replaceWithVoid();
+    }
+
+    private record Channel(String code, String recipient) {
+    }
+
+    /** The preferred channel if the resident can be reached on it; else WeChat when followed, else the app. */
+    private static Channel channel(Row resident, long residentId) {
+        String openid = resident.getString("openid");
+        Channel app = new Channel("APP_PUSH", "resident:" + residentId);
+        Channel preferred = switch (String.valueOf(resident.getString("preferred_channel"))) {
+            case "SMS" -> resident.getString("mobile") == null ? null : new Channel("SMS", resident.getString("mobile"));
+            case "WECHAT_TEMPLATE" -> openid == null ? null : new Channel("WECHAT_TEMPLATE", openid);
+            case "APP_PUSH" -> app;
+            default -> null;
+        };
+        if (preferred != null) {
+            return preferred;
+        }
+        return openid == null ? app : new Channel("WECHAT_TEMPLATE", openid);
+    }
+}

@@ -1,0 +1,17 @@
+package com.gridcare.notify;
+
+/** What a message to a resident is about; residents choose per topic whether, how and when they hear of it. */
+public enum Topic {
+    BILL_REMINDER(true), OUTAGE_NOTICE(true), REPAIR_PROGRESS(true), ARREARS_NOTICE(true), MARKETING(false);
+
+    private final boolean wantedUnlessRefused;
+
+    Topic(boolean wantedUnlessRefused) {
+        this.wantedUnlessRefused = wantedUnlessRefused;
+    }
+
+    /** Service notices go out until refused; marketing only to those who asked for it. */
+    public boolean wantedUnlessRefused() {
+        return wantedUnlessRefused;
+    }
+}

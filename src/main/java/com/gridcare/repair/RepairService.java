@@ -1,0 +1,230 @@
+package com.gridcare.repair;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.gridcare.common.Page;
+import com.gridcare.common.PiiMasker;
+import com.gridcare.common.ProblemException;
+import com.gridcare.notify.Notice;
+import com.gridcare.notify.NoticeTexts;
+import com.gridcare.notify.Outbox;
+import com.gridcare.notify.Topic;
+import com.gridcare.outage.OutageService;
+import com.gridcare.outage.OutageSummary;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Fault reports and their tickets. A report for an account inside a known current outage is linked to that outage
+ * instead of dispatching a crew; a report for an account that already has an open ticket is added to that ticket's
+ * timeline rather than opening a second one (the customer's row is locked so two reports at once cannot both open
+ * one). Every status change goes through {@link RepairStatus#canMoveTo} and tells the reporter through the outbox.
+ */
+@ApplicationScoped
+public class RepairService {
+
+    private static final String TICKET_COLUMNS = """
+            t.id, t.ticket_no, c.account_no, t.status, t.description, t.contact_phone, t.photo_urls, t.outage_id,
+            t.created_at, t.resident_id, t.customer_id""";
+
+    private static final String OPEN_TICKET = "select " + TICKET_COLUMNS + """
+
+              from repair_ticket t join customer c on c.id = t.customer_id
+             where t.customer_id = $1 and t.status in ('RECEIVED', 'DISPATCHED', 'ON_SITE', 'LINKED')
+             order by t.created_at desc limit 1""";
+
+    /** The ticket number is the day and the ticket's own id, so it is unique without a second sequence. */
+    private static final String INSERT = """
+            with next as (select nextval(pg_get_serial_sequence('repair_ticket', 'id')) as id)
+            insert into repair_ticket (id, ticket_no, customer_id, resident_id, outage_id, description, contact_phone,
+                                       photo_urls, status, created_at, updated_at)
+            select id, 'R' || to_char($8::timestamptz at time zone $9, 'YYYYMMDD') || lpad(id::text, 8, '0'),
+                   $1, $2, $3, $4, $5, $6, $7, $8, $8
+              from next
+            returning id""";
+
+    private static final String EVENT = """
+            insert into repair_ticket_event (ticket_id, status, note, staff_id, at) values ($1, $2, $3, $4, $5)""";
+
+    private static final String BY_ID = "select " + TICKET_COLUMNS + """
+
+              from repair_ticket t join customer c on c.id = t.customer_id where t.id = $1""";
+
+    private static final String BY_NUMBER = "select " + TICKET_COLUMNS + """
+
+              from repair_ticket t join customer c on c.id = t.customer_id where t.ticket_no = $1 for update of t""";
+
+    private static final String OF_CUSTOMER = "select " + TICKET_COLUMNS + """
+
+              from repair_ticket t join customer c on c.id = t.customer_id
+             where t.customer_id = $1 and t.ticket_no = $2""";
+
+    /** Keyset on (created_at, id) before ($2, $3), newest first. */
+    private static final String LIST = "select " + TICKET_COLUMNS + """
+
+              from repair_ticket t join customer c on c.id = t.customer_id
+             where t.customer_id = $1 and (t.created_at, t.id) < ($2, $3)
+             order by t.created_at desc, t.id desc
+             limit $4""";
+
+    private static final String TIMELINES = """
+            select ticket_id, status, note, at from repair_ticket_event where ticket_id = any($1) order by at, id""";
+
+    private final Pool pool;
+    private final OutageService outages;
+    private final Outbox outbox;
+    private final NoticeTexts texts;
+    private final Clock clock;
+
+    public RepairService(Pool pool, OutageService outages, Outbox outbox, NoticeTexts texts, Clock clock) {
+        this.pool = pool;
+        this.outages = outages;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** The ticket the report opened (created) or joined (an open ticket of the account). */
+    public record Filed(RepairTicket ticket, boolean created) {
+    }
+
+    public Uni<Filed> report(long residentId, long customerId, RepairReport report) {
+        return outages.forCustomer(customerId).chain(known -> pool.withTransaction(connection -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            return connection.preparedQuery("select id from customer where id = $1 for update")
+                    .execute(Tuple.of(customerId))
+                    .chain(() -> connection.preparedQuery(OPEN_TICKET).execute(Tuple.of(customerId)))
+                    .chain(open -> {
+                        if (open.size() > 0) {
+                            Row ticket = open.iterator().next();
+                            return event(connection, ticket.getLong("id"), ticket.getString("status"),
+                                    report.description(), null, now)
+                                    .chain(() -> load(connection, ticket.getLong("id")))
+                                    .map(loaded -> new Filed(loaded, false));
+                        }
+                        OutageSummary current = known.current();
+                        RepairStatus status = current == null ? RepairStatus.RECEIVED : RepairStatus.LINKED;
+                        List<String> photos = report.photoUrls() == null ? List.of() : report.photoUrls();
+                        return connection.preparedQuery(INSERT).execute(Tuple.from(new Object[] { customerId,
+                                residentId, current == null ? null : current.id(), report.description(),
+                                report.contactPhone(), photos.toArray(String[]::new), status.name(), now,
+                                clock.getZone().getId() }))
+                                .map(rows -> rows.iterator().next().getLong("id"))
+                                .call(id -> event(connection, id, status.name(), null, null, now))
+                                .chain(id -> load(connection, id))
+                                .call(ticket -> notify(connection, residentId, customerId, ticket))
+                                .map(ticket -> new Filed(ticket, true));
+                    });
+        }));
+    }
+
+    public Uni<RepairTicket> ticket(long customerId, String ticketNo) {
+        return pool.withConnection(connection -> connection.preparedQuery(OF_CUSTOMER)
+                .execute(Tuple.of(customerId, ticketNo))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("No such repair ticket for this account.");
+                    }
+                    return withTimelines(connection, List.of(rows.iterator().next()));
+                })
+                .map(tickets -> tickets.get(0)));
+    }
+
+    public Uni<Page<RepairTicket>> tickets(long customerId, String cursor, Integer requestedLimit) {
+        int limit = Page.limit(requestedLimit);
+        Page.TimeAndId before = Page.timeAndId(cursor, Page.TimeAndId.NEWEST);
+        Tuple arguments = Tuple.of(customerId, before.time(), before.id(), limit + 1);
+        return pool.withConnection(connection -> connection.preparedQuery(LIST).execute(arguments)
+                .chain(rows -> {
+                    List<Row> fetched = new ArrayList<>();
+                    rows.forEach(fetched::add);
+                    Page<Row> page = Page.of(fetched, limit, row -> new Page.TimeAndId(
+                            row.getOffsetDateTime("created_at"), row.getLong("id")).parts());
+                    return withTimelines(connection, page.items())
+                            .map(tickets -> new Page<>(tickets, page.nextCursor()));
+                }));
+    }
+
+    /**
+     * A staff-side status change. Illegal moves (closing a ticket whose crew is on site without restoring, reopening a
+     * closed one) are refused with 409 and change nothing.
+     */
+    public Uni<RepairTicket> advance(String ticketNo, RepairStatus next, Integer staffId, String note) {
+        return pool.withTransaction(connection -> connection.preparedQuery(BY_NUMBER).execute(Tuple.of(ticketNo))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("No such repair ticket.");
+                    }
+                    Row row = rows.iterator().next();
+                    RepairStatus status = RepairStatus.valueOf(row.getString("status"));
+                    if (!status.canMoveTo(next)) {
+                        throw new ProblemException(409, "illegal-transition", "Conflict",
+                                "A " + status + " ticket cannot become " + next + ".");
+                    }
+                    long id = row.getLong("id");
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    Long residentId = row.getLong("resident_id");
+                    long customerId = row.getLong("customer_id");
+                    return connection.preparedQuery("update repair_ticket set status = $2, updated_at = $3 where id = $1")
+                            .execute(Tuple.of(id, next.name(), now))
+                            .chain(() -> event(connection, id, next.name(), note, staffId, now))
+                            .chain(() -> load(connection, id))
+                            .call(ticket -> residentId == null ? Uni.createFrom().voidItem()
+                                    : notify(connection, residentId, customerId, ticket));
+                }));
+    }
+
+    private Uni<Void> notify(SqlConnection connection, long residentId, long customerId, RepairTicket ticket) {
+        String key = "repair." + ticket.status().name();
+        return outbox.enqueue(connection, new Notice(residentId, customerId, Topic.REPAIR_PROGRESS,
+                "repair:" + ticket.ticketNo() + ":" + ticket.status().name(),
+                texts.title(key, ticket.ticketNo(), ticket.accountNo()),
+                texts.text(key, ticket.ticketNo(), ticket.accountNo()),
+                Map.of("ticketNo", ticket.ticketNo(), "status", ticket.status().name())));
+    }
+
+    private static Uni<Void> event(SqlConnection connection, long ticketId, String status, String note, Integer staffId,
+            OffsetDateTime at) {
+        return connection.preparedQuery(EVENT).execute(Tuple.of(ticketId, status, note, staffId, at)).replaceWithVoid();
+    }
+
+    private Uni<RepairTicket> load(SqlConnection connection, long id) {
+        return connection.preparedQuery(BY_ID).execute(Tuple.of(id))
+                .chain(rows -> withTimelines(connection, List.of(rows.iterator().next())))
+                .map(tickets -> tickets.get(0));
+    }
+
+    private static Uni<List<RepairTicket>> withTimelines(SqlConnection connection, List<Row> tickets) {
+        Long[] ids = tickets.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
+        return connection.preparedQuery(TIMELINES).execute(Tuple.of(ids)).map(events -> {
+            List<RepairTicket> result = new ArrayList<>();
+            for (Row ticket : tickets) {
+                long id = ticket.getLong("id");
+                List<RepairTicket.Step> timeline = new ArrayList<>();
+                for (Row event : events) {
+                    if (event.getLong("ticket_id") == id) {
+                        timeline.add(new RepairTicket.Step(RepairStatus.valueOf(event.getString("status")),
+                                event.getString("note"), event.getOffsetDateTime("at")));
+                    }
+                }
+                result.add(new RepairTicket(ticket.getString("ticket_no"), ticket.getString("account_no"),
+                        RepairStatus.valueOf(ticket.getString("status")), ticket.getString("description"),
+                        PiiMasker.mobile(ticket.getString("contact_phone")),
+                        Arrays.asList(ticket.getArrayOfStrings("photo_urls")), ticket.getLong("outage_id"),
+                        ticket.getOffsetDateTime("created_at"), timeline));
+            }
+            return result;
+        });
+    }
+}
