@@ -77,7 +77,7 @@ for i in $(seq 1 "$RESIDENTS"); do
   printf '%s\t%s\n' "$token" "$account" >> "$OUT/sessions.tsv"
 done
 
-# The SQL each endpoint issues (bench/sql/*.sql): the ownership check, then the endpoint's own query; the outage
+# The SQL each endpoint issues: the ownership check (bench/sql/access.sql), then the endpoint's own query; the outage
 # endpoint answers from its Redis cache after the first read of an account, pgbench runs its uncached query.
 month_start=$(TZ=Asia/Shanghai date +%Y-%m-01)
 last_month=$(TZ=Asia/Shanghai date -d "$month_start -1 month" +%F)
@@ -92,9 +92,10 @@ for endpoint in monthly latest-bill outages; do
   ENDPOINT=$endpoint wrk -t2 -c32 -d"$WARMUP" -s bench/resident-reads.lua "http://localhost:$PORT" > /dev/null
   app_line=$(ENDPOINT=$endpoint wrk -t2 -c32 -d"$DURATION" --latency -s bench/resident-reads.lua \
     "http://localhost:$PORT" | tee "$OUT/wrk-$endpoint.txt" | grep '^RESULT')
+  cat bench/sql/access.sql "bench/sql/$endpoint.sql" > "$OUT/pgbench-$endpoint.sql"
   pg_out=$(pgbench -n -M prepared -c 32 -j 2 -T "${DURATION%s}" -D residents="$RESIDENTS" -D customers="$customers" \
     -D first_month="$first_month" -D last_month="$last_month" -D now="$now" -D horizon="$horizon" \
-    -f "bench/sql/$endpoint.sql" "$DB" 2>&1 | tee "$OUT/pgbench-$endpoint.txt")
+    -f "$OUT/pgbench-$endpoint.sql" "$DB" 2>&1 | tee "$OUT/pgbench-$endpoint.txt")
   tps=$(echo "$pg_out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
   rps=$(echo "$app_line" | sed -E 's/.*rps=([0-9]+).*/\1/')
   ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')

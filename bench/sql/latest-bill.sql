@@ -1,9 +1,3 @@
-\set i random(1, :residents)
-\set c 1 + (:i * 7919) % :customers
-select b.customer_id
-  from account_binding b
-  join customer c on c.id = b.customer_id
- where b.resident_id = :i and c.account_no = '03' || lpad(:c::text, 8, '0') and b.unbound_at is null;
 select b.period, b.tariff_code, p.name as tariff_name, b.kwh_total, b.tier1_kwh, b.tier2_kwh, b.tier3_kwh,
        b.tier1_amount, b.tier2_amount, b.tier3_amount, b.peak_kwh, b.flat_kwh, b.valley_kwh,
        b.energy_amount, b.demand_amount, b.surcharge_amount, b.total_amount, b.issued_on, b.due_date,

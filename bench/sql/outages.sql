@@ -1,9 +1,3 @@
-\set i random(1, :residents)
-\set c 1 + (:i * 7919) % :customers
-select b.customer_id
-  from account_binding b
-  join customer c on c.id = b.customer_id
- where b.resident_id = :i and c.account_no = '03' || lpad(:c::text, 8, '0') and b.unbound_at is null;
 select o.id, o.kind, o.cause, o.description, o.starts_at, o.estimated_restore_at
   from customer c
   join outage_scope s on s.feeder_id = c.feeder_id or s.transformer_area_id = c.transformer_area_id
