@@ -62,11 +62,10 @@ for _ in $(seq 1 60); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null &
 
 echo "== signing in $RESIDENTS residents and binding one account each"
 : > "$OUT/sessions.tsv"
-for i in $(seq 1 "$RESIDENTS"); do
-  c=$(( 1 + (i * 7919) % customers ))
-  account=$(printf '03%08d' "$c")
+psql -d "$DB" -tA -F ' ' -c "select i, c.account_no, right(c.mobile, 4) from generate_series(1, $RESIDENTS) i
+  join customer c on c.id = 1 + (i * 7919) % $customers order by i" > "$OUT/bindings.txt"
+while read -r i account last4; do
   mobile=$(printf '170%08d' "$i")
-  last4=$(psql -d "$DB" -tAc "select right(mobile, 4) from customer where id = $c")
   ip="10.$((i / 65536 % 256)).$((i / 256 % 256)).$((i % 256))"
   code=$(curl -sf -H "X-Forwarded-For: $ip" -H 'Content-Type: application/json' \
     -d "{\"mobile\":\"$mobile\"}" "localhost:$PORT/api/v1/auth/sms-codes" | sed -E 's/.*"code":"([0-9]+)".*/\1/')
@@ -75,7 +74,7 @@ for i in $(seq 1 "$RESIDENTS"); do
   curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d "{\"accountNo\":\"$account\",\"mobileLast4\":\"$last4\"}" "localhost:$PORT/api/v1/me/accounts"
   printf '%s\t%s\n' "$token" "$account" >> "$OUT/sessions.tsv"
-done
+done < "$OUT/bindings.txt"
 
 # The SQL each endpoint issues: the ownership check (bench/sql/access.sql), then the endpoint's own query; the outage
 # endpoint answers from its Redis cache after the first read of an account, pgbench runs its uncached query.

@@ -59,12 +59,14 @@ public class BindingService {
              where c.id = b.customer_id and b.resident_id = $1 and c.account_no = $2 and b.unbound_at is null""";
 
     private final Pool pool;
+    private final AccountAccess access;
     private final SmsCodes codes;
     private final RateLimiter limiter;
     private final GridcareConfig.Auth config;
 
-    public BindingService(Pool pool, SmsCodes codes, RateLimiter limiter, GridcareConfig config) {
+    public BindingService(Pool pool, AccountAccess access, SmsCodes codes, RateLimiter limiter, GridcareConfig config) {
         this.pool = pool;
+        this.access = access;
         this.codes = codes;
         this.limiter = limiter;
         this.config = config.auth();
@@ -119,11 +121,11 @@ public class BindingService {
     }
 
     public Uni<Void> unbind(long residentId, String accountNo) {
-        return pool.preparedQuery(UNBIND).execute(Tuple.of(residentId, accountNo)).map(rows -> {
+        return pool.preparedQuery(UNBIND).execute(Tuple.of(residentId, accountNo)).chain(rows -> {
             if (rows.rowCount() == 0) {
                 throw AccountAccess.notYours();
             }
-            return null;
+            return access.forget(residentId, accountNo);
         });
     }
 

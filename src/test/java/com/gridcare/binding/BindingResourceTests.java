@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.gridcare.auth.SignedInResident;
 import com.gridcare.dataset.TestUtility;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -31,6 +33,9 @@ class BindingResourceTests {
 
     @Inject
     TestUtility utility;
+
+    @Inject
+    RedisDataSource redis;
 
     @BeforeEach
     void utility() throws SQLException {
@@ -111,6 +116,28 @@ class BindingResourceTests {
         resident.given().delete("/api/v1/me/accounts/" + account.accountNo()).then().statusCode(404);
         assertThat(utility.count("select count(*) from account_binding b join customer c on c.id = b.customer_id "
                 + "where c.account_no = ? and b.unbound_at is not null", account.accountNo())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldForgetAnAccessWhenAnotherInstanceAnnouncesTheUnbind() throws Exception {
+        var account = accounts.random();
+        var resident = SignedInResident.signIn().bind(account);
+        String bills = "/api/v1/accounts/" + account.accountNo() + "/bills/latest";
+        resident.given().get(bills).then().statusCode(200);
+        long residentId = ((Number) utility.value("select resident_id from account_binding b join customer c "
+                + "on c.id = b.customer_id where c.account_no = ? and b.unbound_at is null", account.accountNo()))
+                .longValue();
+        utility.execute("update account_binding set unbound_at = now() where resident_id = ?", residentId);
+        resident.given().get(bills).then().statusCode(200);
+
+        redis.pubsub(String.class).publish(AccountAccess.UNBOUND_CHANNEL, residentId + ":" + account.accountNo());
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int status;
+        do {
+            Thread.sleep(20);
+            status = resident.given().get(bills).statusCode();
+        } while (status == 200 && System.nanoTime() < deadline);
+        assertThat(status).isEqualTo(404);
     }
 
     @Test
