@@ -25,6 +25,17 @@ public class AuthService {
             on conflict (mobile) do update set mobile = excluded.mobile
             returning id, mobile, 0 as bound""";
 
+    /** The openid's resident, else the resident of the same person (unionid) in another of the utility's accounts. */
+    private static final String WECHAT_RESIDENT = """
+            select resident_id from wechat_user
+             where (appid = $1 and openid = $2) or (unionid = $3 and resident_id is not null)
+             order by (appid = $1 and openid = $2) desc limit 1 for update""";
+
+    private static final String UPSERT_WECHAT_USER = """
+            insert into wechat_user (appid, openid, unionid, resident_id, last_interaction_at) values ($1, $2, $3, $4, now())
+            on conflict (appid, openid) do update
+               set resident_id = $4, unionid = coalesce($3, wechat_user.unionid), last_interaction_at = now()""";
+
     private static final String PROFILE = """
             select r.id, r.mobile,
                    (select count(*) from account_binding b where b.resident_id = r.id and b.unbound_at is null) as bound
@@ -56,6 +67,22 @@ public class AuthService {
             }
             return pool.preparedQuery(UPSERT_RESIDENT).execute(Tuple.of(mobile));
         }).chain(rows -> tokens.issue(profile(rows.iterator().next())));
+    }
+
+    /**
+     * Sign-in through WeChat web authorisation, once the OAuth code has been exchanged for the openid: the openid's
+     * resident (one is made for a new person) gets the same kind of session as an app sign-in.
+     */
+    public Uni<Session> signInWithWeChat(String appid, String openid, String unionid) {
+        return pool.withTransaction(connection -> connection.preparedQuery(WECHAT_RESIDENT)
+                .execute(Tuple.of(appid, openid, unionid))
+                .chain(rows -> rows.size() > 0 && rows.iterator().next().getLong(0) != null
+                        ? Uni.createFrom().item(rows.iterator().next().getLong(0))
+                        : connection.preparedQuery("insert into resident default values returning id").execute()
+                                .map(inserted -> inserted.iterator().next().getLong(0)))
+                .call(resident -> connection.preparedQuery(UPSERT_WECHAT_USER)
+                        .execute(Tuple.of(appid, openid, unionid, resident))))
+                .chain(this::profile).chain(tokens::issue);
     }
 
     public Uni<Session> refresh(String refreshToken) {
