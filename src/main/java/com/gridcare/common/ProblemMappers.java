@@ -14,6 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.gridcare.consumption.NotSmartMeterException;
+import com.gridcare.wechat.WeChatApiException;
+import com.gridcare.wechat.WeChatRefusedException;
 
 /** The one place where exceptions become problem JSON. */
 public class ProblemMappers {
@@ -47,6 +49,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notSmartMeter(NotSmartMeterException exception, UriInfo uri) {
         return respond(Problem.of("not-smart-meter", "Conflict", 409, exception.getMessage(), uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response wechatRefused(WeChatRefusedException exception, UriInfo uri) {
+        Response.Status known = Response.Status.fromStatusCode(exception.status());
+        return respond(Problem.of(exception.slug(), known == null ? "Error" : known.getReasonPhrase(),
+                exception.status(), exception.getMessage(), uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response wechatApi(WeChatApiException exception, UriInfo uri) {
+        return respond(Problem.of("wechat-api-error", "Bad Gateway", 502, exception.getMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper
