@@ -6,6 +6,7 @@ import java.util.concurrent.locks.Lock;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.keys.RedisKeyNotFoundException;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import me.chanjar.weixin.common.redis.BaseWxRedisOps;
 
@@ -15,6 +16,8 @@ import me.chanjar.weixin.common.redis.BaseWxRedisOps;
  */
 final class RedisWxOps extends BaseWxRedisOps {
 
+    /** What Redis' TTL answers for a missing key. */
+    private static final long MISSING = -2;
     static final Duration LOCK_LEASE = Duration.ofSeconds(30);
 
     private final RedisDataSource redis;
@@ -41,10 +44,14 @@ final class RedisWxOps extends BaseWxRedisOps {
         }
     }
 
-    /** Seconds to live; WxJava treats a missing key (Redis' -2) like an expired token. */
+    /** Seconds to live; WxJava reads anything below 2 as expired, a missing key included. */
     @Override
     public Long getExpire(String key) {
-        return keys.ttl(key);
+        try {
+            return keys.ttl(key);
+        } catch (RedisKeyNotFoundException e) {
+            return MISSING;
+        }
     }
 
     @Override

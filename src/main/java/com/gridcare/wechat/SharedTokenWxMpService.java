@@ -2,8 +2,8 @@ package com.gridcare.wechat;
 
 import java.io.IOException;
 
-import me.chanjar.weixin.common.bean.WxAccessToken;
-import me.chanjar.weixin.common.util.json.WxGsonBuilder;
+import com.google.gson.JsonObject;
+
 import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
 
@@ -37,9 +37,10 @@ final class SharedTokenWxMpService extends WxMpServiceImpl {
         if (stored == null || secondsLeft == null || secondsLeft < MIN_SECONDS_LEFT) {
             return null;
         }
-        WxAccessToken token = new WxAccessToken();
-        token.setAccessToken(stored);
-        token.setExpiresIn(secondsLeft.intValue());
-        return WxGsonBuilder.create().toJson(token);
+        // WxJava reads WeChat's field names but would write its own: build the answer as WeChat sends it
+        JsonObject answer = new JsonObject();
+        answer.addProperty("access_token", stored);
+        answer.addProperty("expires_in", secondsLeft);
+        return answer.toString();
     }
 }

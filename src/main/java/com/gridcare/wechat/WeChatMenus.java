@@ -63,10 +63,12 @@ public class WeChatMenus {
     public Uni<MenuPublication> publish(String appid, String menuJson) {
         WeChatAccounts.Account account = accounts.find(appid).orElseThrow(NotFoundException::new);
         String source = menuJson == null || menuJson.isBlank() ? bundled : menuJson;
-        Integer version = version(source);
+        JsonNode tree = tree(source.replace("{h5}", h5).replace("{appid}", appid));
+        Integer version = tree.path("version").canConvertToInt() ? tree.get("version").intValue() : null;
         WxMenu menu;
         try {
-            menu = WxMenu.fromJson(source.replace("{h5}", h5).replace("{appid}", appid));
+            // WxJava reads menus only in the shape WeChat's menu query answers: the created menu under "menu"
+            menu = WxMenu.fromJson(json.createObjectNode().set("menu", tree).toString());
         } catch (RuntimeException e) {
             throw new InvalidRequestException("the menu is not in WeChat's menu format");
         }
@@ -134,10 +136,9 @@ public class WeChatMenus {
         }
     }
 
-    private Integer version(String source) {
+    private JsonNode tree(String source) {
         try {
-            JsonNode version = json.readTree(source).get("version");
-            return version == null || !version.canConvertToInt() ? null : version.intValue();
+            return json.readTree(source);
         } catch (IOException e) {
             throw new InvalidRequestException("the menu is not valid JSON");
         }
