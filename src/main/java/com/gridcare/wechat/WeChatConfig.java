@@ -62,7 +62,15 @@ public interface WeChatConfig {
         /** EncodingAESKey (43 characters) for safe and compatible mode. */
         String aesKey();
 
-        /** Template ids by gridcare's topic (BILL_REMINDER, OUTAGE_NOTICE, REPAIR_PROGRESS). */
-        Map<String, String> templates();
+        /** The ids of the templates this account has added; a topic without one is not sent by template. */
+        Templates templates();
+    }
+
+    interface Templates {
+        Optional<String> billReminder();
+
+        Optional<String> outageNotice();
+
+        Optional<String> repairProgress();
     }
 }

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +40,9 @@ public class WeChatMenuResource {
     @APIResponse(responseCode = "404", description = "No such official account")
     @APIResponse(responseCode = "502", description = "WeChat refused the menu")
     public Uni<WeChatMenus.MenuPublication> publish(@PathParam("appid") String appid,
-            @RequestBody(required = false) String menu) {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT,
+                            description = "WeChat's menu JSON ({\"button\": [...]}), optionally with \"version\""))) String menu) {
         return menus.publish(appid, menu);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,6 +42,19 @@ public class WeChatMessenger {
         /** The follower unfollowed; they are marked so and nothing more is sent to them. */
         UNSUBSCRIBED,
         FAILED
+    }
+
+    /** What a template message is about; each account has its own template id for each. */
+    public enum Topic {
+        BILL_REMINDER(WeChatConfig.Templates::billReminder),
+        OUTAGE_NOTICE(WeChatConfig.Templates::outageNotice),
+        REPAIR_PROGRESS(WeChatConfig.Templates::repairProgress);
+
+        private final Function<WeChatConfig.Templates, Optional<String>> templateId;
+
+        Topic(Function<WeChatConfig.Templates, Optional<String>> templateId) {
+            this.templateId = templateId;
+        }
     }
 
     private final WeChatAccounts accounts;
@@ -81,14 +95,14 @@ public class WeChatMessenger {
     }
 
     /**
-     * A template message of gridcare's {@code topic} (BILL_REMINDER, OUTAGE_NOTICE, REPAIR_PROGRESS) with the
-     * template's keyword fields. {@code idempotencyKey} goes to WeChat as client_msg_id, which drops a repeat within
+     * A template message on {@code topic} with the template's keyword fields (since 2023 WeChat shows neither remark
+     * nor colours: what matters goes in the keywords). {@code idempotencyKey} goes to WeChat as client_msg_id, which drops a repeat within
      * 24 hours: a retry after a time-out cannot reach the follower twice.
      */
-    public Uni<Outcome> sendTemplate(String appid, String openid, String topic, Map<String, String> fields, String url,
+    public Uni<Outcome> sendTemplate(String appid, String openid, Topic topic, Map<String, String> fields, String url,
             String idempotencyKey) {
         Optional<WeChatAccounts.Account> account = accounts.find(appid);
-        String templateId = account.map(a -> a.config().templates().get(topic)).orElse(null);
+        String templateId = account.flatMap(a -> topic.templateId.apply(a.config().templates())).orElse(null);
         if (templateId == null) {
             return Uni.createFrom().item(Outcome.CHANNEL_UNAVAILABLE);
         }

@@ -76,7 +76,6 @@ public class WeChatPortal {
         String nonceKey = WeChatAccounts.REDIS_PREFIX + ":nonce:" + appid + ":" + request.timestamp() + ":"
                 + request.nonce();
         return setIfAbsent(nonceKey)
-                .onFailure().invoke(failure -> LOG.errorf("Redis unavailable, WeChat message not handled: %s", failure))
                 .flatMap(fresh -> {
                     if (!fresh) {
                         return Uni.createFrom().failure(
@@ -85,7 +84,12 @@ public class WeChatPortal {
                     return setIfAbsent(WeChatAccounts.REDIS_PREFIX + ":seen:" + appid + ":" + dedupKey(message))
                             .flatMap(first -> first ? handle(account, message, encrypted) : success());
                 })
-                .onFailure(failure -> !(failure instanceof WeChatRefusedException)).recoverWithItem(Reply.SUCCESS);
+                // without Redis no message can be handled exactly once: none is handled, and WeChat sees no error
+                .onFailure(failure -> !(failure instanceof WeChatRefusedException)).recoverWithItem(failure -> {
+                    LOG.errorf("WeChat %s %s not handled, Redis failed: %s", message.getMsgType(), dedupKey(message),
+                            failure.toString());
+                    return Reply.SUCCESS;
+                });
     }
 
     /**
