@@ -18,7 +18,7 @@ final class RedisWxOps extends BaseWxRedisOps {
 
     /** What Redis' TTL answers for a missing key. */
     private static final long MISSING = -2;
-    static final Duration LOCK_LEASE = Duration.ofSeconds(30);
+    static final Duration LOCK_LEASE = Duration.ofSeconds(10);
 
     private final RedisDataSource redis;
     private final ValueCommands<String, String> values;

@@ -68,7 +68,7 @@ public class WeChatRouter {
                 })).end()
                 .rule().async(false).msgType(XmlMsgType.EVENT).event(EventType.UNSUBSCRIBE).handler(text((m) -> {
                     await(users.unsubscribed(appid, m.getFromUser(), clock.instant()));
-                    return null; // nobody reads it
+                    return null; // the follower has left and sees no reply
                 })).end()
                 .rule().async(false).msgType(XmlMsgType.EVENT).event(EventType.SCAN)
                 .handler(text(m -> answers.scanned(appid))).end()

@@ -140,7 +140,8 @@ class WeChatPortalTests {
             assertThat(response.get().statusCode()).isEqualTo(200);
             successes += WeChatPortal.SUCCESS.equals(response.get().asString()) ? 1 : 0;
         }
-        assertThat(successes).isEqualTo(2);
+        // the first delivery's reply is "success" too if a loaded machine stretches it past the reply budget
+        assertThat(successes).isBetween(2, 3);
         assertThat(answerer.timesAnswered(question)).isEqualTo(1);
     }
 
