@@ -11,7 +11,8 @@ import io.quarkus.redis.datasource.RedisDataSource;
 /**
  * A lock shared by every instance: a Redis key set with NX and a lease, released only by its holder. WxJava takes it
  * around an access_token refresh, so that one instance at a time asks WeChat for a token. The lease frees the lock of
- * an instance that died while holding it; it is far longer than one token request.
+ * an instance that died while holding it, and is longer than a token request may take (WxJava's HTTP time-outs
+ * are 5 s).
  */
 final class RedisLock implements Lock {
 
