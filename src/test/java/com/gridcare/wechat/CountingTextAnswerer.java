@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 public class CountingTextAnswerer implements WeChatTextAnswerer {
 
     static final String SLOW = "慢";
-    static final Duration SLOW_DELAY = Duration.ofMillis(2500);
+    static final Duration SLOW_DELAY = Duration.ofSeconds(4);
 
     private final KeywordTextAnswerer keywords;
     private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
