@@ -12,7 +12,12 @@ public class ProblemException extends RuntimeException {
     private final String title;
 
     public ProblemException(int status, String slug, String title, String detail) {
-        super(detail);
+        this(status, slug, title, detail, true);
+    }
+
+    /** Without a stack trace, for refusals frequent enough that filling one in would cost more than the answer. */
+    protected ProblemException(int status, String slug, String title, String detail, boolean stackTrace) {
+        super(detail, null, false, stackTrace);
         this.status = status;
         this.slug = slug;
         this.title = title;

@@ -1,0 +1,76 @@
+package com.gridcare.wechat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The official accounts gridcare serves (a utility may run one per city) and the portal's limits. Accounts are keyed
+ * by a short name of our choosing ({@code wechat.accounts.<name>.app-id}, or {@code WECHAT_ACCOUNTS_<NAME>_APP_ID} in
+ * the environment); WeChat addresses them by app-id in the portal path.
+ */
+@ConfigMapping(prefix = "wechat")
+public interface WeChatConfig {
+
+    Map<String, Account> accounts();
+
+    /** WeChat's API host; tests point WxJava at a local fake. Empty: WxJava's default (api.weixin.qq.com). */
+    Optional<String> apiBaseUrl();
+
+    /** Where the H5 pages live (binding, repair report, reminders); links in replies and the menu start with it. */
+    @WithDefault("https://h5.gridcare.invalid")
+    String h5BaseUrl();
+
+    /** A request whose timestamp is further than this from our clock is refused, which bounds replays. */
+    @WithDefault("5m")
+    Duration timestampTolerance();
+
+    /**
+     * How long a seen nonce and a handled message are remembered: longer than the timestamp tolerance on both sides,
+     * so a replay is refused for as long as its timestamp would pass, and longer than WeChat's retries (about 15 s).
+     */
+    @WithDefault("11m")
+    Duration dedupTtl();
+
+    /** How long the passive reply may wait for a handler; after that WeChat gets "success" and the answer follows by kefu. */
+    @WithDefault("80ms")
+    Duration replyBudget();
+
+    /** A slow handler is given up after this; its deferred answer is then lost rather than sent minutes late. */
+    @WithDefault("4s")
+    Duration handlerTimeout();
+
+    /** WeChat's messages are a few KB; anything much larger is not from WeChat. */
+    @WithDefault("65536")
+    int maxBodyBytes();
+
+    /** Threads that run WxJava's blocking router and API calls, off the event loop. */
+    @WithDefault("16")
+    int workerThreads();
+
+    interface Account {
+        String appId();
+
+        String secret();
+
+        /** The token of the server configuration page, for the signatures. */
+        String token();
+
+        /** EncodingAESKey (43 characters) for safe and compatible mode. */
+        String aesKey();
+
+        /** The ids of the templates this account has added; a topic without one is not sent by template. */
+        Templates templates();
+    }
+
+    interface Templates {
+        Optional<String> billReminder();
+
+        Optional<String> outageNotice();
+
+        Optional<String> repairProgress();
+    }
+}

@@ -1,0 +1,153 @@
+package com.gridcare.wechat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutTextMessage;
+import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
+import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
+
+/**
+ * The WeChat channel for outgoing messages: customer-service (kefu) messages, allowed only within WeChat's 48-hour
+ * window after the follower's last message, and template messages. A message the channel cannot deliver is reported
+ * as {@link Outcome#CHANNEL_UNAVAILABLE} up front, so the caller picks another channel instead of failing later.
+ * WxJava blocks: every send runs on {@link WeChatWorkers}. An expired token (40001) is refreshed and the call retried
+ * once by WxJava; other errors are not retried here, because a send that timed out may have been delivered.
+ */
+@ApplicationScoped
+public class WeChatMessenger {
+
+    public static final Duration KEFU_WINDOW = Duration.ofHours(48);
+    static final int UNSUBSCRIBED = 43004;
+    static final int OUT_OF_WINDOW = 45047;
+    static final int REPLY_TIME_LIMIT = 45015;
+    private static final Logger LOG = Logger.getLogger(WeChatMessenger.class);
+
+    public enum Outcome {
+        SENT,
+        /** Not deliverable on this channel now (outside the window, no template for the topic, unknown follower). */
+        CHANNEL_UNAVAILABLE,
+        /** The follower unfollowed; they are marked so and nothing more is sent to them. */
+        UNSUBSCRIBED,
+        FAILED
+    }
+
+    /** What a template message is about; each account has its own template id for each. */
+    public enum Topic {
+        BILL_REMINDER(WeChatConfig.Templates::billReminder),
+        OUTAGE_NOTICE(WeChatConfig.Templates::outageNotice),
+        REPAIR_PROGRESS(WeChatConfig.Templates::repairProgress);
+
+        private final Function<WeChatConfig.Templates, Optional<String>> templateId;
+
+        Topic(Function<WeChatConfig.Templates, Optional<String>> templateId) {
+            this.templateId = templateId;
+        }
+    }
+
+    private final WeChatAccounts accounts;
+    private final WeChatUsers users;
+    private final WeChatWorkers workers;
+    private final Clock clock;
+
+    public WeChatMessenger(WeChatAccounts accounts, WeChatUsers users, WeChatWorkers workers, Clock clock) {
+        this.accounts = accounts;
+        this.users = users;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    /** A customer-service text, if the follower is subscribed and wrote to us within the last 48 hours. */
+    public Uni<Outcome> sendText(String appid, String openid, String text) {
+        Optional<WeChatAccounts.Account> account = accounts.find(appid);
+        if (account.isEmpty()) {
+            return Uni.createFrom().item(Outcome.CHANNEL_UNAVAILABLE);
+        }
+        return users.reachability(appid, openid).flatMap(reach -> {
+            boolean inWindow = reach.isPresent() && reach.get().subscribed() && reach.get().lastInteraction() != null
+                    && reach.get().lastInteraction().plus(KEFU_WINDOW).isAfter(clock.instant());
+            return inWindow ? kefu(account.get(), openid, text) : Uni.createFrom().item(Outcome.CHANNEL_UNAVAILABLE);
+        });
+    }
+
+    /**
+     * A passive reply that was not ready in time, sent as a kefu message right after. No window check: the follower
+     * acted seconds ago, which opened one (for menu clicks a short one, but long enough for this).
+     */
+    Uni<Outcome> sendLateReply(String appid, WxMpXmlOutMessage reply) {
+        Optional<WeChatAccounts.Account> account = accounts.find(appid);
+        if (account.isEmpty() || !(reply instanceof WxMpXmlOutTextMessage text)) {
+            return Uni.createFrom().item(Outcome.CHANNEL_UNAVAILABLE);
+        }
+        return kefu(account.get(), reply.getToUserName(), text.getContent());
+    }
+
+    /**
+     * A template message on {@code topic} with the template's keyword fields (since 2023 WeChat shows neither remark
+     * nor colours: what matters goes in the keywords). {@code idempotencyKey} goes to WeChat as client_msg_id, which drops a repeat within
+     * 24 hours: a retry after a time-out cannot reach the follower twice.
+     */
+    public Uni<Outcome> sendTemplate(String appid, String openid, Topic topic, Map<String, String> fields, String url,
+            String idempotencyKey) {
+        Optional<WeChatAccounts.Account> account = accounts.find(appid);
+        String templateId = account.flatMap(a -> topic.templateId.apply(a.config().templates())).orElse(null);
+        if (templateId == null) {
+            return Uni.createFrom().item(Outcome.CHANNEL_UNAVAILABLE);
+        }
+        return users.reachability(appid, openid).flatMap(reach -> {
+            if (reach.isEmpty() || !reach.get().subscribed()) {
+                return Uni.createFrom().item(Outcome.CHANNEL_UNAVAILABLE);
+            }
+            WxMpTemplateMessage message = WxMpTemplateMessage.builder().toUser(openid).templateId(templateId).url(url)
+                    .clientMsgId(idempotencyKey).build();
+            fields.forEach((name, value) -> message.addData(new WxMpTemplateData(name, value)));
+            return call(account.get(), openid, () -> account.get().service().getTemplateMsgService()
+                    .sendTemplateMsg(message));
+        });
+    }
+
+    private Uni<Outcome> kefu(WeChatAccounts.Account account, String openid, String text) {
+        WxMpKefuMessage message = WxMpKefuMessage.TEXT().toUser(openid).content(text).build();
+        return call(account, openid, () -> account.service().getKefuService().sendKefuMessage(message));
+    }
+
+    private Uni<Outcome> call(WeChatAccounts.Account account, String openid, Callable<?> send) {
+        return Uni.createFrom().item(() -> {
+            try {
+                send.call();
+                return Outcome.SENT;
+            } catch (WxErrorException e) {
+                return failed(account.appId(), e);
+            } catch (Exception e) {
+                LOG.warnf("WeChat send to %s failed: %s", account.appId(), e.toString());
+                return Outcome.FAILED;
+            }
+        }).runSubscriptionOn(workers.executor()).flatMap(outcome -> outcome == Outcome.UNSUBSCRIBED
+                ? users.unsubscribed(account.appId(), openid, clock.instant()).replaceWith(outcome)
+                : Uni.createFrom().item(outcome));
+    }
+
+    private static Outcome failed(String appid, WxErrorException e) {
+        int code = e.getError() == null ? -1 : e.getError().getErrorCode();
+        return switch (code) {
+            case UNSUBSCRIBED -> Outcome.UNSUBSCRIBED;
+            case OUT_OF_WINDOW, REPLY_TIME_LIMIT -> Outcome.CHANNEL_UNAVAILABLE;
+            default -> {
+                LOG.warnf("WeChat send to %s refused: errcode %d", appid, code);
+                yield Outcome.FAILED;
+            }
+        };
+    }
+}

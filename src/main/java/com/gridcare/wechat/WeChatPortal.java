@@ -1,0 +1,218 @@
+package com.gridcare.wechat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
+
+/**
+ * WeChat's side of the conversation: checks that a request comes from WeChat, handles each message once, and answers
+ * within the reply budget. Everything protocol-level (signatures, AES, XML) is WxJava's.
+ * <p>
+ * Once a request is verified, WeChat always gets a 200: a reply, or "success" when there is nothing to say, when the
+ * message was handled before (a retry), when the handler is too slow (its answer follows as a kefu message) or when
+ * something fails. Any other status makes WeChat show the follower "该公众号暂时无法提供服务".
+ */
+@ApplicationScoped
+public class WeChatPortal {
+
+    public static final String SUCCESS = "success";
+    private static final Logger LOG = Logger.getLogger(WeChatPortal.class);
+
+    private final WeChatAccounts accounts;
+    private final WeChatRouter router;
+    private final WeChatWorkers workers;
+    private final WeChatMessenger messenger;
+    private final ReactiveRedisDataSource redis;
+    private final Clock clock;
+    private final WeChatConfig config;
+    private final String ttlSeconds;
+
+    public WeChatPortal(WeChatAccounts accounts, WeChatRouter router, WeChatWorkers workers,
+            WeChatMessenger messenger, ReactiveRedisDataSource redis, Clock clock, WeChatConfig config) {
+        this.accounts = accounts;
+        this.router = router;
+        this.workers = workers;
+        this.messenger = messenger;
+        this.redis = redis;
+        this.clock = clock;
+        this.config = config;
+        this.ttlSeconds = Long.toString(config.dedupTtl().toSeconds());
+    }
+
+    /** WeChat's server verification: the echostr back if the request is signed with the account's token. */
+    public String verify(String appid, String signature, String timestamp, String nonce, String echostr) {
+        WeChatAccounts.Account account = account(appid);
+        checkSigned(account, signature, timestamp, nonce);
+        if (echostr == null) {
+            throw WeChatRefusedException.malformed("echostr is missing");
+        }
+        return echostr;
+    }
+
+    /** The passive reply (XML, encrypted in safe and compatible mode) or "success". */
+    public Uni<Reply> receive(String appid, Signed request, byte[] body) {
+        WeChatAccounts.Account account = account(appid);
+        if (body.length > config.maxBodyBytes()) {
+            throw new WeChatRefusedException(413, "payload-too-large",
+                    "a WeChat message has at most " + config.maxBodyBytes() + " bytes");
+        }
+        checkSigned(account, request.signature(), request.timestamp(), request.nonce());
+        boolean encrypted = "aes".equalsIgnoreCase(request.encryptType());
+        WxMpXmlMessage message = parse(account, request, encrypted, new String(body, StandardCharsets.UTF_8));
+        String nonceKey = WeChatAccounts.REDIS_PREFIX + ":nonce:" + appid + ":" + request.timestamp() + ":"
+                + request.nonce();
+        return setIfAbsent(nonceKey)
+                .flatMap(fresh -> {
+                    if (!fresh) {
+                        return Uni.createFrom().failure(
+                                WeChatRefusedException.forbidden("replayed-request", "this nonce was used before"));
+                    }
+                    return setIfAbsent(WeChatAccounts.REDIS_PREFIX + ":seen:" + appid + ":" + dedupKey(message))
+                            .flatMap(first -> first ? handle(account, message, encrypted) : success());
+                })
+                // without Redis no message can be handled exactly once: none is handled, and WeChat sees no error
+                .onFailure(failure -> !(failure instanceof WeChatRefusedException)).recoverWithItem(failure -> {
+                    LOG.errorf("WeChat %s %s not handled, Redis failed: %s", message.getMsgType(), dedupKey(message),
+                            failure.toString());
+                    return Reply.SUCCESS;
+                });
+    }
+
+    /**
+     * What makes a delivery the same message: the MsgId with the sender (MsgIds of different followers have been seen
+     * to collide), or for events, which have none, sender, time, event and key (one second may hold several events).
+     */
+    static String dedupKey(WxMpXmlMessage message) {
+        if (message.getMsgId() != null) {
+            return "msg:" + message.getFromUser() + ":" + message.getMsgId();
+        }
+        return "event:" + message.getFromUser() + ":" + message.getCreateTime() + ":" + message.getEvent() + ":"
+                + (message.getEventKey() == null ? "" : message.getEventKey());
+    }
+
+    private Uni<Reply> handle(WeChatAccounts.Account account, WxMpXmlMessage message, boolean encrypted) {
+        CompletableFuture<WxMpXmlOutMessage> routed = CompletableFuture
+                .supplyAsync(() -> router.route(account.appId(), message), workers.executor());
+        // a stage of its own: the timeout below cancels it, not the routing, whose answer is then sent late
+        CompletableFuture<Reply> rendered = routed.thenApply(out -> render(account, out, encrypted));
+        return Uni.createFrom().completionStage(rendered)
+                .ifNoItem().after(config.replyBudget()).recoverWithItem(() -> {
+                    routed.whenComplete((late, failure) -> sendLate(account.appId(), late, failure));
+                    return Reply.SUCCESS;
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.errorf(failure, "WeChat %s %s not answered", message.getMsgType(), dedupKey(message));
+                    return Reply.SUCCESS;
+                });
+    }
+
+    private void sendLate(String appid, WxMpXmlOutMessage late, Throwable failure) {
+        if (failure != null) {
+            LOG.warnf("Late WeChat answer failed: %s", failure.toString());
+        } else if (late != null) {
+            messenger.sendLateReply(appid, late).subscribe().with(
+                    outcome -> LOG.debugf("Late WeChat answer: %s", outcome),
+                    error -> LOG.warnf("Late WeChat answer not sent: %s", error.toString()));
+        }
+    }
+
+    private static Reply render(WeChatAccounts.Account account, WxMpXmlOutMessage out, boolean encrypted) {
+        if (out == null) {
+            return Reply.SUCCESS;
+        }
+        return new Reply(encrypted ? out.toEncryptedXml(account.storage()) : out.toXml(), "application/xml");
+    }
+
+    private WxMpXmlMessage parse(WeChatAccounts.Account account, Signed request, boolean encrypted, String xml) {
+        refuseDeclarations(xml);
+        String plain = xml;
+        if (encrypted) {
+            if (request.msgSignature() == null) {
+                throw WeChatRefusedException.forbidden("bad-signature", "msg_signature is missing");
+            }
+            try {
+                plain = new WxMpCryptUtil(account.storage())
+                        .decryptXml(request.msgSignature(), request.timestamp(), request.nonce(), xml);
+            } catch (RuntimeException e) {
+                throw WeChatRefusedException.forbidden("bad-signature",
+                        "the encrypted message does not verify or decrypt with this account's key");
+            }
+            refuseDeclarations(plain);
+        }
+        WxMpXmlMessage message;
+        try {
+            message = WxMpXmlMessage.fromXml(plain);
+        } catch (RuntimeException e) {
+            throw WeChatRefusedException.malformed("the body is not a WeChat XML message");
+        }
+        if (message.getMsgType() == null || message.getFromUser() == null || message.getCreateTime() == null) {
+            throw WeChatRefusedException.malformed("MsgType, FromUserName and CreateTime are required");
+        }
+        return message;
+    }
+
+    /**
+     * WeChat never sends a DOCTYPE or entity declaration; refusing any keeps XXE and entity expansion away from every
+     * XML parser behind WxJava, whatever its settings.
+     */
+    private static void refuseDeclarations(String xml) {
+        String upper = xml.toUpperCase(Locale.ROOT);
+        if (upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY")) {
+            throw WeChatRefusedException.malformed("XML declarations (DOCTYPE, ENTITY) are not accepted");
+        }
+    }
+
+    private void checkSigned(WeChatAccounts.Account account, String signature, String timestamp, String nonce) {
+        if (signature == null || timestamp == null || nonce == null) {
+            throw WeChatRefusedException.forbidden("bad-signature", "signature, timestamp and nonce are required");
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            throw WeChatRefusedException.malformed("timestamp is not a number");
+        }
+        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+        if (skew.compareTo(config.timestampTolerance()) > 0) {
+            throw WeChatRefusedException.forbidden("stale-request", "the timestamp is too far from now");
+        }
+        if (!account.service().checkSignature(timestamp, nonce, signature)) {
+            throw WeChatRefusedException.forbidden("bad-signature", "the signature does not match");
+        }
+    }
+
+    private WeChatAccounts.Account account(String appid) {
+        return accounts.find(appid).orElseThrow(NotFoundException::new);
+    }
+
+    /** Atomic across instances: true for the one caller that set the key. */
+    private Uni<Boolean> setIfAbsent(String key) {
+        return redis.execute("SET", key, "1", "NX", "EX", ttlSeconds).map(response -> response != null);
+    }
+
+    private static Uni<Reply> success() {
+        return Uni.createFrom().item(Reply.SUCCESS);
+    }
+
+    /** The query parameters WeChat signs a POST with; {@code encryptType} and {@code msgSignature} in safe mode. */
+    public record Signed(String signature, String timestamp, String nonce, String encryptType, String msgSignature) {
+    }
+
+    public record Reply(String body, String mediaType) {
+        static final Reply SUCCESS = new Reply(WeChatPortal.SUCCESS, "text/plain");
+    }
+}

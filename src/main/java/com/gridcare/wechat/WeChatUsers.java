@@ -1,0 +1,98 @@
+package com.gridcare.wechat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Followers of the official accounts ({@code wechat_user}) and the accounts their resident has bound. */
+@ApplicationScoped
+public class WeChatUsers {
+
+    /** A follower who writes to us follows us: a new row starts subscribed. */
+    private static final String INTERACTED = """
+            insert into wechat_user (appid, openid, subscribed, last_interaction_at) values ($1, $2, true, $3)
+            on conflict (appid, openid) do update
+               set last_interaction_at = greatest(wechat_user.last_interaction_at, excluded.last_interaction_at)""";
+
+    private static final String SUBSCRIBED = """
+            insert into wechat_user (appid, openid, subscribed, subscribed_at) values ($1, $2, true, $3)
+            on conflict (appid, openid) do update set subscribed = true, subscribed_at = excluded.subscribed_at""";
+
+    private static final String UNSUBSCRIBED = """
+            insert into wechat_user (appid, openid, subscribed, unsubscribed_at) values ($1, $2, false, $3)
+            on conflict (appid, openid) do update set subscribed = false, unsubscribed_at = excluded.unsubscribed_at""";
+
+    /** Oldest binding first: the resident's first account is the one the chat answers about. */
+    private static final String ACCOUNTS = """
+            select b.customer_id, c.account_no
+              from wechat_user w
+              join account_binding b on b.resident_id = w.resident_id and b.unbound_at is null
+              join customer c on c.id = b.customer_id
+             where w.appid = $1 and w.openid = $2
+             order by b.bound_at, b.id""";
+
+    private static final String REACHABILITY = """
+            select subscribed, last_interaction_at from wechat_user where appid = $1 and openid = $2""";
+
+    private final Pool pool;
+
+    public WeChatUsers(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The follower sent us a message: that opens WeChat's 48-hour customer-service window. */
+    public Uni<Void> messaged(String appid, String openid, Instant at) {
+        return pool.preparedQuery(INTERACTED).execute(Tuple.of(appid, openid, utc(at))).replaceWithVoid();
+    }
+
+    public Uni<Void> subscribed(String appid, String openid, Instant at) {
+        return pool.preparedQuery(SUBSCRIBED).execute(Tuple.of(appid, openid, utc(at))).replaceWithVoid();
+    }
+
+    /** From now on nothing is sent to this follower until they follow again. */
+    public Uni<Void> unsubscribed(String appid, String openid, Instant at) {
+        return pool.preparedQuery(UNSUBSCRIBED).execute(Tuple.of(appid, openid, utc(at))).replaceWithVoid();
+    }
+
+    public Uni<List<BoundAccount>> accounts(String appid, String openid) {
+        return pool.preparedQuery(ACCOUNTS).execute(Tuple.of(appid, openid)).map(rows -> {
+            List<BoundAccount> accounts = new ArrayList<>();
+            for (Row row : rows) {
+                accounts.add(new BoundAccount(row.getLong("customer_id"), row.getString("account_no")));
+            }
+            return accounts;
+        });
+    }
+
+    /** Empty for a follower we have never heard of. */
+    public Uni<Optional<Reachability>> reachability(String appid, String openid) {
+        return pool.preparedQuery(REACHABILITY).execute(Tuple.of(appid, openid)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            OffsetDateTime last = row.getOffsetDateTime("last_interaction_at");
+            return Optional.of(new Reachability(row.getBoolean("subscribed"), last == null ? null : last.toInstant()));
+        });
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    public record BoundAccount(long customerId, String accountNo) {
+    }
+
+    public record Reachability(boolean subscribed, Instant lastInteraction) {
+    }
+}
