@@ -132,9 +132,11 @@ class DatasetGeneratorTests {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (count("select count(*) from dataset_generation_step") >= steps
-                    && count("select count(*) from pg_stat_activity where query ilike 'COPY %' and pid <> pg_backend_pid()") > 0) {
+                    && count("select count(*) from pg_stat_activity where query ilike 'COPY %' and pid <> pg_backend_pid() "
+                            + "and datname = current_database()") > 0) {
+                // Only this database's COPY: other test runs may share the server.
                 count("select count(pg_terminate_backend(pid)) from pg_stat_activity where query ilike 'COPY %' "
-                        + "and state = 'active' and pid <> pg_backend_pid()");
+                        + "and state = 'active' and pid <> pg_backend_pid() and datname = current_database()");
                 return;
             }
             Thread.sleep(5);
