@@ -6,8 +6,9 @@ import io.restassured.RestAssured;
 
 /**
  * Puts {@link OpenApiContract} in front of every rest-assured request of every {@code @QuarkusTest}, without the
- * tests knowing (registered in META-INF/services). Before each test, because the tests run in Quarkus' class loader
- * and rest-assured's static configuration is only the one tests use from there on.
+ * tests knowing (registered in META-INF/services). Quarkus runs the tests in its own class loader, with a rest-assured
+ * of its own; a Quarkus callback is loaded there too, so it reaches the static configuration the tests really use.
+ * The first test installs the filter; the others find it in place.
  */
 public class OpenApiContractCallback implements QuarkusTestBeforeEachCallback {
 
