@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -41,6 +43,8 @@ public class AuthResource {
     @ResponseStatus(202)
     @Operation(summary = "Text me a sign-in code", description = "6 digits, valid 5 minutes, single use. At most one a "
             + "minute and ten a day per phone, and a limited number per client address.")
+    @APIResponse(responseCode = "202", description = "The code is on its way",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SmsCodeSent.class)))
     @APIResponse(responseCode = "429", description = "A rate limit was reached")
     public Uni<SmsCodeSent> sendCode(@Valid @NotNull AuthRequests.SmsCodeRequest request, HttpServerRequest http) {
         return service.sendSignInCode(request.mobile(), http.remoteAddress().hostAddress());
@@ -50,6 +54,8 @@ public class AuthResource {
     @Path("auth/sessions")
     @ResponseStatus(201)
     @Operation(summary = "Sign in with the code", description = "Returns a bearer token and a refresh token.")
+    @APIResponse(responseCode = "201", description = "Signed in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Session.class)))
     @APIResponse(responseCode = "401", description = "Wrong or expired code")
     public Uni<Session> signIn(@Valid @NotNull AuthRequests.SignInRequest request) {
         return service.signIn(request.mobile(), request.code());
@@ -58,6 +64,9 @@ public class AuthResource {
     @POST
     @Path("auth/sessions/refresh")
     @Operation(summary = "Exchange a refresh token for a new session", description = "The refresh token is used up.")
+    @APIResponse(responseCode = "200", description = "A new session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Session.class)))
+    @APIResponse(responseCode = "401", description = "The refresh token is unknown, used or expired")
     public Uni<Session> refresh(@Valid @NotNull AuthRequests.RefreshRequest request) {
         return service.refresh(request.refreshToken());
     }
@@ -66,6 +75,7 @@ public class AuthResource {
     @Path("auth/sessions/sign-out")
     @ResponseStatus(204)
     @Operation(summary = "Sign out", description = "Revokes the refresh token; the access token lapses by itself.")
+    @APIResponse(responseCode = "204", description = "Signed out")
     public Uni<Void> signOut(@Valid @NotNull AuthRequests.RefreshRequest request) {
         return service.signOut(request.refreshToken());
     }

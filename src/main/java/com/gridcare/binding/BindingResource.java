@@ -13,9 +13,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,6 +56,8 @@ public class BindingResource {
     @ResponseStatus(201)
     @Operation(summary = "Bind an account", description = "With the registered mobile's last four digits or a code "
             + "texted to it. Binding an account already bound updates its label. At most 5 accounts.")
+    @APIResponse(responseCode = "201", description = "Bound", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BoundAccount.class)))
     @APIResponse(responseCode = "400", description = "The account number and the proof do not match")
     @APIResponse(responseCode = "409", description = "5 accounts bound already")
     @APIResponse(responseCode = "429", description = "Too many wrong proofs in the last hour")
@@ -65,9 +70,10 @@ public class BindingResource {
     @ResponseStatus(202)
     @Operation(summary = "Text a proof code to the account's registered mobile", description = "Answers the same "
             + "whether or not the account exists.")
+    @APIResponse(responseCode = "202", description = "A code is on its way if the account has a registered mobile")
     public Uni<Void> sendProofCode(
             @PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
-            HttpServerRequest http) {
+            @Context HttpServerRequest http) {
         return service.sendProofCode(current.id(), accountNo, http.remoteAddress().hostAddress());
     }
 

@@ -8,13 +8,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * One page of a keyset-paginated list: the items and, when more follow, an opaque cursor for the next page. A cursor
  * is the position of the last item (e.g. its period, or its time and id) in base64url; clients must not build one.
  */
-public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
+public record Page<T>(List<T> items, String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 12;
     public static final int MAX_LIMIT = 50;

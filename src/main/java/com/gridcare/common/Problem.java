@@ -2,13 +2,10 @@ package com.gridcare.common;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * An RFC 7807 problem: {@code type} is stable ({@code urn:gridcare:problem:<slug>}) and is what clients branch on;
  * {@code detail} is for people and never carries internals or personal data.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -11,6 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
@@ -53,6 +56,9 @@ public class ConsumptionResource {
     @Path("daily")
     @Cache(maxAge = 300, isPrivate = true)
     @Operation(summary = "Daily consumption", description = "Smart meters only; at most 92 days, both ends included.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DailyConsumption.class)))
+    @APIResponse(responseCode = "409", description = "The account has no smart meter")
     public Uni<DailyConsumption> daily(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         var first = RequestDates.date("from", from);

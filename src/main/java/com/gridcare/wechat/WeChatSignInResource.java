@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -38,6 +41,10 @@ public class WeChatSignInResource {
     @ResponseStatus(201)
     @Operation(summary = "Sign in inside WeChat", description = "Exchanges the OAuth2 code of WeChat web authorisation "
             + "(snsapi_base or snsapi_userinfo) for a session; a follower seen for the first time becomes a resident.")
+    @APIResponse(responseCode = "201", description = "Signed in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Session.class)))
+    @APIResponse(responseCode = "401", description = "The code is invalid, used or expired")
+    @APIResponse(responseCode = "404", description = "No such official account")
     public Uni<Session> signIn(@Valid @NotNull WeChatSignInRequest request) {
         return signIn.signIn(request.appid(), request.code());
     }
