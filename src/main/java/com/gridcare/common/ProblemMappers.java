@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.gridcare.consumption.NotSmartMeterException;
+import com.gridcare.faq.TopicExistsException;
 
 /** The one place where exceptions become problem JSON. */
 public class ProblemMappers {
@@ -47,6 +48,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notSmartMeter(NotSmartMeterException exception, UriInfo uri) {
         return respond(Problem.of("not-smart-meter", "Conflict", 409, exception.getMessage(), uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response topicExists(TopicExistsException exception, UriInfo uri) {
+        return respond(Problem.of("topic-exists", "Conflict", 409, exception.getMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper
