@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -37,6 +38,15 @@ public class FaqEvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The questions, JSON lines (UTF-8).")
     Path file;
 
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "20",
+            description = "Untimed passes over the questions before timing, so the JIT has compiled the engine as in a "
+                    + "running service (default: ${DEFAULT-VALUE}).")
+    int warmUps;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "10",
+            description = "Timed passes over the questions (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
     public FaqEvalCommand(FaqEngine engine, ObjectMapper json) {
         this.engine = engine;
         this.json = json;
@@ -44,6 +54,9 @@ public class FaqEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (warmUps < 0 || repeats < 1) {
+            throw new ParameterException(spec.commandLine(), "--warm-up must be 0 or more and --repeat 1 or more");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ParameterException(spec.commandLine(), "No such file: " + file);
         }
@@ -72,7 +85,7 @@ public class FaqEvalCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf("knowledge base: %d active topics (revision %d)%n", engine.topics().size(),
                 engine.revision());
-        FaqEvaluation.run(engine, cases).print(spec.commandLine().getOut());
+        FaqEvaluation.run(engine, cases, warmUps, repeats).print(spec.commandLine().getOut());
         return ExitCode.OK;
     }
 }

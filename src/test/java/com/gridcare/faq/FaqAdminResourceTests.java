@@ -108,6 +108,7 @@ class FaqAdminResourceTests {
             Thread.sleep(50);
         }
         ask("电力夏令营怎么报名").body("topicId", equalTo(topic)).body("answer", equalTo("夏令营八月开营。"));
+        given().delete(ENTRIES + "/" + topic).then().statusCode(204);
     }
 
     @Test
