@@ -24,7 +24,7 @@ import com.gridcare.common.GridcareConfig;
  * without it (leave one out: 69 % land on their topic, so both outcomes are well represented), plus the
  * out-of-scope questions of {@code src/test/resources/faq/questions.jsonl}. The confidence therefore reads as the
  * chance that the best topic is the right one; {@code faq-eval} prints how well that holds on any question set.
- * Refit them when the knowledge base changes a lot.
+ * They should be refitted when the knowledge base changes a lot.
  */
 @ApplicationScoped
 public class FaqEngine {

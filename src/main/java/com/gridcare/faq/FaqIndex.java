@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * An immutable index of the active topics, built once per knowledge-base version and then only read, so any number
- * of threads can rank with it. A topic scores by two BM25 rankings added up: its best single phrasing (a resident
- * asks one thing, phrased one way) and the topic as a whole, all phrasings and the answer together (so that words
- * of the topic no single phrasing combines still count); the whole topic weighs more, which the project's test
- * questions preferred. The out-of-scope questions form one more pseudo-topic: when it wins, or when the question
- * uses a term of another service's domain ({@code faq/foreign-terms.txt}: 水费, 燃气, 高铁), the question is not about power.
+ * of threads can rank with it. A topic's score adds three BM25 rankings: its best single phrasing (a resident asks
+ * one thing, phrased one way); the topic as one document of all its phrasings, weighted double (so that words no
+ * single phrasing combines still count; the project's test questions preferred it stronger); and its answer text.
+ * The out-of-scope questions form one more pseudo-topic: when it wins, or when the question uses a term of another
+ * service's domain ({@code faq/foreign-terms.txt}: 水费, 燃气, 高铁), the question is not about power.
  */
 final class FaqIndex {
 
@@ -73,7 +73,8 @@ final class FaqIndex {
         List<String> foreign = foreignTerms.stream().map(normaliser::normalise)
                 .filter(term -> !term.isEmpty() && !knowledgeBase.contains(term)).toList();
         return new FaqIndex(topics, owners.stream().mapToInt(Integer::intValue).toArray(),
-                new Bm25(phrasingDocuments, PHRASING_B), new Bm25(topicDocuments, TOPIC_B), new Bm25(answerDocuments, TOPIC_B), foreign);
+                new Bm25(phrasingDocuments, PHRASING_B), new Bm25(topicDocuments, TOPIC_B),
+                new Bm25(answerDocuments, TOPIC_B), foreign);
     }
 
     private static List<String> texts(FaqEntry topic) {
