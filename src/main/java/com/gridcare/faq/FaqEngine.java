@@ -39,23 +39,32 @@ public class FaqEngine {
     private final List<String> outOfScope = readLines("faq/out-of-scope.txt");
     private final List<String> foreignTerms = readLines("faq/foreign-terms.txt");
     private final double threshold;
-    private volatile FaqIndex index;
-    private long revision = -1;
+    /** The index, the revision it was built from and the read it came from, swapped together. */
+    private volatile Served served;
 
     public FaqEngine(GridcareConfig config) {
         this.threshold = config.faq().confidenceThreshold();
-        this.index = FaqIndex.build(List.of(), outOfScope, foreignTerms, normaliser, analyzer);
+        this.served = new Served(FaqIndex.build(List.of(), outOfScope, foreignTerms, normaliser, analyzer), -1, -1);
+    }
+
+    private record Served(FaqIndex index, long revision, long read) {
     }
 
     /**
-     * Serves an index of the active entries from now on, unless a newer knowledge base is served already: reloads
-     * triggered close together may finish out of order. CPU work of a few hundred milliseconds.
+     * Serves an index of the given entries (the active ones) from now on, unless an index from a later read is served
+     * already: reloads triggered close together may finish out of order. {@code read} numbers the reads of the
+     * knowledge base in the order they started. The build (CPU work of a few hundred milliseconds) happens outside
+     * the lock, so that {@link #revision()}, read on the event loop, never waits for it.
      */
-    synchronized void replace(List<FaqEntry> entries) {
-        long candidate = revision(entries);
-        if (candidate >= revision) {
-            index = FaqIndex.build(entries, outOfScope, foreignTerms, normaliser, analyzer);
-            revision = candidate;
+    void replace(List<FaqEntry> entries, long read) {
+        if (read < served.read()) {
+            return;
+        }
+        FaqIndex built = FaqIndex.build(entries, outOfScope, foreignTerms, normaliser, analyzer);
+        synchronized (this) {
+            if (read >= served.read()) {
+                served = new Served(built, revision(entries), read);
+            }
         }
     }
 
@@ -63,8 +72,8 @@ public class FaqEngine {
      * The revision of the knowledge base served: the sum of all entries' versions, retired ones included, which
      * every create, edit and retirement increases.
      */
-    synchronized long revision() {
-        return revision;
+    long revision() {
+        return served.revision();
     }
 
     static long revision(List<FaqEntry> entries) {
@@ -72,7 +81,7 @@ public class FaqEngine {
     }
 
     List<FaqEntry> topics() {
-        return index.topics();
+        return served.index().topics();
     }
 
     public String normalise(String question) {
@@ -85,8 +94,7 @@ public class FaqEngine {
         if (features.isEmpty()) {
             return new FaqMatch(FaqMatch.Outcome.NO_TEXT, null, 0, List.of(), normalised);
         }
-        FaqIndex current = index;
-        FaqIndex.Ranking ranking = current.rank(normalised, features);
+        FaqIndex.Ranking ranking = served.index().rank(normalised, features);
         if (ranking.best().isEmpty() || ranking.topScore() <= 0) {
             return new FaqMatch(FaqMatch.Outcome.OUT_OF_SCOPE, null, 0, List.of(), normalised);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Pool;
  * The knowledge base: staff edits in PostgreSQL, and every instance's in-memory index kept in step with them.
  * <p>
  * An edit commits, rebuilds this instance's index before it returns (so the editor's next question sees it) and
- * publishes the new revision on a Redis channel; every other instance reloads when it hears of a revision newer than
+ * publishes the new revision on a Redis channel; every other instance reloads when it hears of a revision other than
  * its own. Pub/sub is fire and forget, so each instance also compares its revision with PostgreSQL every
  * {@code gridcare.faq.resync-interval}, which bounds how long a lost message can leave it behind.
  * <p>
@@ -49,6 +50,7 @@ public class KnowledgeBaseService {
     private final Pool pool;
     private final ObjectMapper json;
     private final String channel;
+    private final AtomicLong reads = new AtomicLong();
 
     KnowledgeBaseService(FaqRepository repository, FaqEngine engine, ReactiveRedisDataSource redis, Pool pool,
             ObjectMapper json, GridcareConfig config) {
@@ -101,15 +103,26 @@ public class KnowledgeBaseService {
 
     /** Reads the whole knowledge base and rebuilds the index off the event loop. */
     Uni<Void> reload() {
-        return repository.all().emitOn(Infrastructure.getDefaultWorkerPool()).invoke(engine::replace).replaceWithVoid();
+        return Uni.createFrom().deferred(() -> {
+            long read = reads.incrementAndGet();
+            return repository.all().emitOn(Infrastructure.getDefaultWorkerPool())
+                    .invoke(entries -> engine.replace(entries, read)).replaceWithVoid();
+        });
     }
 
+    /**
+     * Catches up with a change this instance was not told about. The topics of the seed file are inserted again if
+     * they went missing: truncating {@code staff} (as {@code generate --restart} does) cascades to the knowledge
+     * base through {@code faq_entry.updated_by}.
+     */
     @Scheduled(every = "${gridcare.faq.resync-interval}", delayed = "${gridcare.faq.resync-interval}")
     Uni<Void> resync() {
         return pool.query("select coalesce(sum(version), 0) from faq_entry").execute()
                 .map(rows -> rows.iterator().next().getLong(0))
-                .flatMap(revision -> revision == engine.revision() ? Uni.createFrom().voidItem() : reload()
-                        .invoke(() -> LOG.infof("Knowledge base resynchronised to revision %d", revision)))
+                .flatMap(revision -> revision == engine.revision() ? Uni.createFrom().voidItem()
+                        : repository.insertMissing(seed()).call(this::reload)
+                                .invoke(() -> LOG.infof("Knowledge base resynchronised from revision %d",
+                                        engine.revision())).replaceWithVoid())
                 .onFailure().invoke(failure -> LOG.warnf("Knowledge-base check failed: %s", failure.toString()))
                 .onFailure().recoverWithNull();
     }
@@ -129,7 +142,8 @@ public class KnowledgeBaseService {
             LOG.warnf("Ignoring a malformed knowledge-base change message: %s", revision);
             return;
         }
-        if (announced > engine.revision()) {
+        // Not "newer than": a knowledge base emptied and filled again starts its revisions over.
+        if (announced != engine.revision()) {
             reload().subscribe().with(done -> LOG.debugf("Knowledge base reloaded for revision %d", announced),
                     failure -> LOG.warnf("Knowledge-base reload failed: %s", failure.toString()));
         }

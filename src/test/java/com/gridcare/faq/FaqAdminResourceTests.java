@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -16,6 +17,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.gridcare.common.GridcareConfig;
@@ -43,6 +45,15 @@ class FaqAdminResourceTests {
 
     @Inject
     FaqEngine engine;
+
+    @Inject
+    KnowledgeBaseService knowledgeBase;
+
+    /** Other test classes regenerate the utility, and truncating staff cascades to the knowledge base. */
+    @BeforeEach
+    void knowledgeBaseInPlace() {
+        knowledgeBase.resync().await().indefinitely();
+    }
 
     private static Map<String, Object> entry(String topicId, String title, String answer, String... phrasings) {
         return Map.of("topicId", topicId, "title", title, "answer", answer, "phrasings", List.of(phrasings));
@@ -109,6 +120,17 @@ class FaqAdminResourceTests {
         }
         ask("电力夏令营怎么报名").body("topicId", equalTo(topic)).body("answer", equalTo("夏令营八月开营。"));
         given().delete(ENTRIES + "/" + topic).then().statusCode(204);
+    }
+
+    @Test
+    void shouldRestoreTheShippedTopicsWhenTheTableWasEmptied() {
+        pool.query("truncate faq_entry_history, faq_entry").execute().await().indefinitely();
+
+        knowledgeBase.resync().await().indefinitely();
+
+        given().get(ENTRIES).then().statusCode(200).body("size()", equalTo(52))
+                .body("version", everyItem(equalTo(1)));
+        ask("點樣綁定戶號").body("topicId", equalTo("account.bind"));
     }
 
     @Test

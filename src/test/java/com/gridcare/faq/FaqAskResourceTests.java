@@ -16,6 +16,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +29,15 @@ import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class FaqAskResourceTests {
+
+    @Inject
+    KnowledgeBaseService knowledgeBase;
+
+    /** Other test classes regenerate the utility, and truncating staff cascades to the knowledge base. */
+    @BeforeEach
+    void knowledgeBaseInPlace() {
+        knowledgeBase.resync().await().indefinitely();
+    }
 
     private static ValidatableResponse ask(Object body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/faq/ask").then();
