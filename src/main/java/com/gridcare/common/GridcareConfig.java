@@ -31,6 +31,8 @@ public interface GridcareConfig {
 
     Sms sms();
 
+    Faq faq();
+
     interface Pii {
         /** Salt for the one-way hash of ID-card numbers; a secret, set from the environment in production. */
         String idHashSalt();
@@ -113,5 +115,27 @@ public interface GridcareConfig {
 
         @WithDefault("3s")
         Duration timeout();
+    }
+
+    interface Faq {
+        /**
+         * Below this confidence the bot does not answer with a topic: it says it is not sure, offers the two closest
+         * topics and a person, and logs the question for staff. The confidence is calibrated (see faq.FaqEngine); 0.4
+         * was chosen on the project's test questions, where a higher threshold turned right answers into "not sure"
+         * without catching more wrong ones.
+         */
+        @WithDefault("0.4")
+        double confidenceThreshold();
+
+        /** Redis pub/sub channel on which an instance tells the others that the knowledge base changed. */
+        @WithDefault("gridcare:faq:changed")
+        String changesChannel();
+
+        /**
+         * How often each instance checks PostgreSQL for a knowledge-base change it was not told about (a pub/sub
+         * message lost while Redis or the subscription was down): the longest an instance can stay behind.
+         */
+        @WithDefault("60s")
+        Duration resyncInterval();
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What a resident can ask for from the menu or in a message. The menu's CLICK keys are these names (menu.json); the
- * text answerer maps keywords to them too.
+ * FAQ bot's account intents are answered as these too (FaqTextAnswerer).
  */
 public enum Intent {
     OUTAGE_STATUS,

@@ -3,8 +3,8 @@ package com.gridcare.wechat;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Answers what a follower writes in the chat. The FAQ bot replaces the keyword default ({@link KeywordTextAnswerer})
- * by providing a bean of this type; it may use the follower's bound account through {@link ResidentAnswers}.
+ * Answers what a follower writes in the chat: the FAQ bot ({@link FaqTextAnswerer}), which uses the follower's bound
+ * account through {@link ResidentAnswers} for the account intents.
  */
 public interface WeChatTextAnswerer {
 

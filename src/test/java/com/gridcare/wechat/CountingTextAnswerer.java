@@ -12,7 +12,7 @@ import jakarta.enterprise.inject.Alternative;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The keyword answerer, counting how often each question was answered (to see that a message is handled once) and
+ * The FAQ bot's answerer, counting how often each question was answered (to see that a message is handled once) and
  * slow for questions starting with {@value #SLOW} (to miss the reply budget).
  */
 @Alternative
@@ -23,17 +23,17 @@ public class CountingTextAnswerer implements WeChatTextAnswerer {
     static final String SLOW = "慢";
     static final Duration SLOW_DELAY = Duration.ofSeconds(4);
 
-    private final KeywordTextAnswerer keywords;
+    private final FaqTextAnswerer faq;
     private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
 
-    public CountingTextAnswerer(ResidentAnswers answers, WeChatTexts texts) {
-        this.keywords = new KeywordTextAnswerer(answers, texts);
+    public CountingTextAnswerer(FaqTextAnswerer faq) {
+        this.faq = faq;
     }
 
     @Override
     public Uni<String> answer(String text, Asker asker) {
         answered.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
-        Uni<String> answer = keywords.answer(text, asker);
+        Uni<String> answer = faq.answer(text, asker);
         return text.startsWith(SLOW) ? answer.onItem().delayIt().by(SLOW_DELAY) : answer;
     }
 

@@ -81,13 +81,17 @@ class WeChatPortalTests {
     @Test
     void shouldAnswerAPlaintextMessageWithAPassiveReply() {
         String openid = WeChatSender.openid();
-        String reply = wechat.post(WeChatSender.text(openid, "你好", WeChatSender.msgId()))
+        String question = "电费可以在哪些地方交";
+        String reply = wechat.post(WeChatSender.text(openid, question, WeChatSender.msgId()))
                 .then().statusCode(200).contentType(containsString("xml")).extract().asString();
         XmlPath xml = new XmlPath(reply);
         assertThat(xml.getString("xml.ToUserName")).isEqualTo(openid);
         assertThat(xml.getString("xml.FromUserName")).isEqualTo(WeChatSender.ACCOUNT);
         assertThat(xml.getString("xml.MsgType")).isEqualTo("text");
-        assertThat(xml.getString("xml.Content")).contains("没听懂");
+        String botAnswer = io.restassured.RestAssured.given().contentType("application/json")
+                .body("{\"question\":\"" + question + "\"}").post("/api/v1/faq/ask").then().statusCode(200)
+                .extract().path("answer");
+        assertThat(xml.getString("xml.Content")).as("the FAQ bot answers the chat").isEqualTo(botAnswer).isNotBlank();
     }
 
     @Test
