@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,6 +57,7 @@ public class FaqAdminResource {
     @GET
     @Path("/entries/{topicId}/history")
     @Operation(summary = "Every version of a topic", description = "Oldest first, the current one included.")
+    @APIResponse(responseCode = "200", description = "Every version")
     @APIResponse(responseCode = "404", description = "No such topic")
     public Uni<List<FaqEntry>> history(@PathParam("topicId") String topicId) {
         return knowledgeBase.history(topicId).onItem()
@@ -68,7 +71,8 @@ public class FaqAdminResource {
     @POST
     @Path("/entries")
     @Operation(summary = "Add a topic", description = "Version 1; every instance answers with it within seconds.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FaqEntry.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The topic id is taken (retired topics included)")
     public Uni<Response> create(@Valid @NotNull NewFaqEntry entry) {
