@@ -28,12 +28,15 @@ public class OutageCache {
     static final String KEY_PREFIX = "gridcare:outages:v";
     private static final Logger LOG = Logger.getLogger(OutageCache.class);
     private static final long WARN_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
+    static final long VERSION_MEMORY_MILLIS = 1000;
+    private static final long VERSION_MEMORY_NANOS = Duration.ofMillis(VERSION_MEMORY_MILLIS).toNanos();
 
     private final ReactiveValueCommands<String, String> versions;
     private final ReactiveValueCommands<String, CustomerOutages> entries;
     private final long ttlSeconds;
     private final Duration timeout;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private volatile RememberedVersion remembered;
 
     @Inject
     public OutageCache(ReactiveRedisDataSource redis, GridcareConfig config) {
@@ -49,8 +52,8 @@ public class OutageCache {
 
     /** The cached answer for the customer, or the loader's, which is then cached. The loader's failures pass through. */
     public Uni<CustomerOutages> customer(long customerId, Supplier<Uni<CustomerOutages>> loader) {
-        return versions.get(VERSION_KEY).ifNoItem().after(timeout).fail()
-                .map(version -> KEY_PREFIX + (version == null ? "0" : version) + ":customer:" + customerId)
+        return version()
+                .map(version -> KEY_PREFIX + version + ":customer:" + customerId)
                 .flatMap(key -> entries.get(key).ifNoItem().after(timeout).fail().map(hit -> new Lookup(key, hit)))
                 .onFailure().recoverWithItem(failure -> {
                     warn("read", failure);
@@ -67,6 +70,7 @@ public class OutageCache {
      */
     public Uni<Void> invalidateAll() {
         return versions.incr(VERSION_KEY).ifNoItem().after(timeout).fail()
+                .invoke(version -> remembered = new RememberedVersion(String.valueOf(version), System.nanoTime()))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("Could not invalidate the outage cache (answers may be stale for up to %d s): %s",
@@ -92,6 +96,24 @@ public class OutageCache {
         } else {
             LOG.debugf("Outage cache %s failed: %s", operation, failure.toString());
         }
+    }
+
+    /**
+     * The version, from memory for up to {@value #VERSION_MEMORY_MILLIS} ms: half the Redis round trips of a lookup
+     * during a storm, for at most that much more delay before another instance's change is seen (this instance's own
+     * changes are remembered at once).
+     */
+    private Uni<String> version() {
+        RememberedVersion known = remembered;
+        if (known != null && System.nanoTime() - known.readAt() < VERSION_MEMORY_NANOS) {
+            return Uni.createFrom().item(known.version());
+        }
+        return versions.get(VERSION_KEY).ifNoItem().after(timeout).fail()
+                .map(version -> version == null ? "0" : version)
+                .invoke(version -> remembered = new RememberedVersion(version, System.nanoTime()));
+    }
+
+    private record RememberedVersion(String version, long readAt) {
     }
 
     private record Lookup(String key, CustomerOutages hit) {

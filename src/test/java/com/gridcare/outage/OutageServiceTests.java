@@ -18,6 +18,7 @@ import com.gridcare.common.InvalidRequestException;
 import com.gridcare.common.MutableClock;
 import com.gridcare.dataset.TestUtility;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
@@ -42,6 +43,9 @@ class OutageServiceTests {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    RedisDataSource redis;
 
     private OffsetDateTime now;
     /** A low-voltage customer and their feeder and transformer area; another customer on another feeder. */
@@ -259,6 +263,17 @@ class OutageServiceTests {
         assertThat(cached.current().startsAt()).isAtSameInstantAs(now.minusHours(1));
 
         outages.outagesChanged(outage).await().indefinitely();
+        assertThat(outages.forCustomer(customer).await().indefinitely().current()).isNull();
+    }
+
+    @Test
+    void shouldSeeAnotherInstancesChangeWithinASecond() throws Exception {
+        long outage = outage("UNPLANNED", "PUBLISHED", now.minusHours(1), now.plusHours(2), feeder, null);
+        assertThat(outages.forCustomer(customer).await().indefinitely().current().id()).isEqualTo(outage);
+        utility.execute("delete from outage where id = ?", outage);
+
+        redis.value(Long.class).incr(OutageCache.VERSION_KEY); // what outagesChanged does on another instance
+        Thread.sleep(OutageCache.VERSION_MEMORY_MILLIS + 100);
         assertThat(outages.forCustomer(customer).await().indefinitely().current()).isNull();
     }
 
