@@ -59,10 +59,9 @@ public class StaffSignIn {
                     }
                     return pool.preparedQuery(STAFF).execute(Tuple.of(staffNo)).chain(rows -> {
                         Row row = rows.size() == 0 ? null : rows.iterator().next();
-                        String hash = row == null || row.getString("password_hash") == null ? DECOY_HASH
-                                : row.getString("password_hash");
-                        return Uni.createFrom().item(() -> BcryptUtil.matches(password, hash) && row != null
-                                && hash != DECOY_HASH)
+                        boolean known = row != null && row.getString("password_hash") != null;
+                        String hash = known ? row.getString("password_hash") : DECOY_HASH;
+                        return Uni.createFrom().item(() -> BcryptUtil.matches(password, hash) && known)
                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                                 .chain(valid -> valid ? signedIn(member(row), clientAddress)
                                         : refused(staffNo, row, failures, clientAddress));
