@@ -12,6 +12,16 @@
     });
   }
 
+  // Times arrive as ISO-8601 instants; staff read them in their own local time.
+  function renderTimes() {
+    document.querySelectorAll('time.at[datetime]').forEach(function (el) {
+      var at = new Date(el.dateTime);
+      if (!isNaN(at)) {
+        el.textContent = at.toLocaleString('zh-CN', { hour12: false });
+      }
+    });
+  }
+
   function faqEntryForm() {
     var form = document.getElementById('faq-entry');
     if (!form) {
@@ -41,6 +51,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     renderSla();
+    renderTimes();
     setInterval(renderSla, 30000);
     faqEntryForm();
   });
