@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -13,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "staff-password", mixinStandardHelpOptions = true,
         description = "Sets a staff member's console password (bcrypt). The password is read from the terminal "
-                + "without echo, or as the first line of standard input; never from the command line, where other "
-                + "users and the shell history could read it.")
+                + "without echo, from the first line of --password-file, or from the first line of standard input; "
+                + "never from the command line, where other users and the shell history could read it.")
 public class StaffPasswordCommand implements Callable<Integer> {
 
     @Spec
@@ -22,6 +24,10 @@ public class StaffPasswordCommand implements Callable<Integer> {
 
     @Option(names = "--staff-no", required = true, description = "The staff number, e.g. S00042.")
     String staffNo;
+
+    @Option(names = "--password-file", description = "Read the password from the first line of this file (e.g. a "
+            + "mounted secret).")
+    Path passwordFile;
 
     private final StaffPasswords passwords;
 
@@ -52,6 +58,11 @@ public class StaffPasswordCommand implements Callable<Integer> {
     }
 
     private String readPassword() throws Exception {
+        if (passwordFile != null) {
+            try (BufferedReader file = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {
+                return file.readLine();
+            }
+        }
         if (System.console() != null) {
             char[] typed = System.console().readPassword("New password for %s: ", staffNo);
             return typed == null ? null : new String(typed);
