@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -37,7 +38,7 @@ public class EntityTags {
     public void tag(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         Object cacheControl = response.getHeaders().getFirst(HttpHeaders.CACHE_CONTROL);
         if (cacheControl == null || response.getStatus() != 200 || !response.hasEntity()
-                || !HttpMethod.GET.equals(request.getMethod())) {
+                || !HttpMethod.GET.equals(request.getMethod()) || !isJson(response.getMediaType())) {
             return;
         }
         if (isPrivate(cacheControl)) {
@@ -53,6 +54,11 @@ public class EntityTags {
             // The generic type is what picks the writer: bytes go out as they are, not as JSON of a byte array.
             response.setEntity(new GenericEntity<>(body, byte[].class));
         }
+    }
+
+    /** Only JSON answers are tagged: the console's HTML pages are rendered by their own writer and never cached. */
+    private static boolean isJson(MediaType type) {
+        return type != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(type);
     }
 
     private static boolean isPrivate(Object cacheControl) {

@@ -1,6 +1,7 @@
 package com.gridcare.common;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -32,6 +33,10 @@ public interface GridcareConfig {
     Sms sms();
 
     Faq faq();
+
+    Escalation escalation();
+
+    Staff staff();
 
     interface Pii {
         /** Salt for the one-way hash of ID-card numbers; a secret, set from the environment in production. */
@@ -137,5 +142,55 @@ public interface GridcareConfig {
          */
         @WithDefault("60s")
         Duration resyncInterval();
+    }
+
+    interface Escalation {
+        /** Working time a resident waits at most for the first staff reply (the SLA). */
+        @WithDefault("15m")
+        Duration firstResponse();
+
+        /** The SLA clock runs from this local time... */
+        @WithDefault("08:30")
+        LocalTime workdayStart();
+
+        /** ...to this one, every day of the week; outside it stands still. */
+        @WithDefault("17:30")
+        LocalTime workdayEnd();
+
+        /** How often the SLA job looks for overdue escalations (read by escalation.SlaMonitor's schedule). */
+        @WithDefault("60s")
+        Duration slaCheckEvery();
+
+        /** Escalations one resident may open in an hour: a person wants one answer, not a flood of tickets. */
+        @WithDefault("10")
+        int perResidentPerHour();
+    }
+
+    interface Staff {
+        /** A staff token lasts one shift; signed with the residents' key, told apart from theirs by its groups. */
+        @WithDefault("8h")
+        Duration tokenTtl();
+
+        /** The console keeps the staff token in this HttpOnly, SameSite=Strict cookie (mp.jwt.token.cookie). */
+        @WithDefault("gridcare_staff")
+        String cookieName();
+
+        /** Secure cookies need HTTPS; only dev and tests on plain http turn this off. */
+        @WithDefault("true")
+        boolean cookieSecure();
+
+        /** Wrong passwords for one staff number in {@link #signInWindow()} before that number is locked for it. */
+        @WithDefault("5")
+        int signInFailures();
+
+        /** Sign-in attempts one client address may make in {@link #signInWindow()}. */
+        @WithDefault("30")
+        int signInsPerAddress();
+
+        @WithDefault("15m")
+        Duration signInWindow();
+
+        /** Dev demo only: every staff member without a password gets this one at start. Never set in production. */
+        Optional<String> demoPassword();
     }
 }

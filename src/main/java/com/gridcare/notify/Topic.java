@@ -2,7 +2,8 @@ package com.gridcare.notify;
 
 /** What a message to a resident is about; residents choose per topic whether, how and when they hear of it. */
 public enum Topic {
-    BILL_REMINDER(true), OUTAGE_NOTICE(true), REPAIR_PROGRESS(true), ARREARS_NOTICE(true), MARKETING(false);
+    BILL_REMINDER(true), OUTAGE_NOTICE(true), REPAIR_PROGRESS(true), ARREARS_NOTICE(true), MARKETING(false),
+    ESCALATION_REPLY(true);
 
     private final boolean wantedUnlessRefused;
 

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import com.gridcare.common.GridcareConfig;
 import com.gridcare.dataset.DatasetGenerator;
 import com.gridcare.dataset.GenerationRequest;
+import com.gridcare.staff.StaffPasswords;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -24,13 +25,15 @@ class DemoUtilitySeeder {
 
     private final GridcareConfig config;
     private final DatasetGenerator generator;
+    private final StaffPasswords staffPasswords;
     private final Clock clock;
     private final int httpPort;
 
-    DemoUtilitySeeder(GridcareConfig config, DatasetGenerator generator, Clock clock,
+    DemoUtilitySeeder(GridcareConfig config, DatasetGenerator generator, StaffPasswords staffPasswords, Clock clock,
             @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.config = config;
         this.generator = generator;
+        this.staffPasswords = staffPasswords;
         this.clock = clock;
         this.httpPort = httpPort;
     }
@@ -51,5 +54,11 @@ class DemoUtilitySeeder {
         String base = "http://localhost:" + httpPort;
         LOG.infof("gridcare is up. API docs: %s/q/swagger-ui  health: %s/q/health  metrics: %s/q/metrics  "
                 + "dataset: %s/api/v1/ops/dataset", base, base, base, base);
+        if (config.staff().demoPassword().isPresent()) {
+            String password = config.staff().demoPassword().get();
+            staffPasswords.setMissing(password);
+            LOG.infof("Staff console: %s/console  demo staff (password \"%s\", any staff number works): %s", base,
+                    password, staffPasswords.firstOfEachRole());
+        }
     }
 }

@@ -42,7 +42,7 @@ class PreferenceResourceTests {
 
     @Test
     void shouldShowDefaultsForEveryTopic() {
-        SignedInResident.signIn().given().get("/api/v1/me/preferences").then().statusCode(200).body("", hasSize(5))
+        SignedInResident.signIn().given().get("/api/v1/me/preferences").then().statusCode(200).body("", hasSize(6))
                 .body("find { it.topic == 'MARKETING' }.enabled", equalTo(false))
                 .body("find { it.topic == 'OUTAGE_NOTICE' }.enabled", equalTo(true));
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 @TestProfile(DemoUtilitySeederTests.DemoProfile.class)
@@ -20,7 +21,8 @@ class DemoUtilitySeederTests {
     public static class DemoProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gridcare.demo.seed-on-start", "true", "gridcare.demo.customers", "400");
+            return Map.of("gridcare.demo.seed-on-start", "true", "gridcare.demo.customers", "400",
+                    "gridcare.staff.demo-password", "demo-password-for-tests");
         }
     }
 
@@ -30,5 +32,14 @@ class DemoUtilitySeederTests {
                 .body("generation.status", equalTo("COMPLETE"))
                 .body("estimatedRows.customer", equalTo(400))
                 .body("steps.step", hasItems("NETWORK", "CUSTOMERS", "BILLS", "PAYMENTS"));
+    }
+
+    @Test
+    void shouldLetEveryDemoStaffMemberSignInWithTheDemoPassword() {
+        for (String staffNo : new String[] { "S00001", "S00003" }) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"staffNo\":\"" + staffNo + "\",\"password\":\"demo-password-for-tests\"}")
+                    .post("/api/v1/staff/sessions").then().statusCode(201).body("staff.staffNo", equalTo(staffNo));
+        }
     }
 }

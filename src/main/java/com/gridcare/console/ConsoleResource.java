@@ -1,0 +1,234 @@
+package com.gridcare.console;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.gridcare.common.GridcareConfig;
+import com.gridcare.common.Page;
+import com.gridcare.common.ProblemException;
+import com.gridcare.escalation.CustomerContext;
+import com.gridcare.escalation.CustomerContextService;
+import com.gridcare.escalation.EscalationService;
+import com.gridcare.escalation.EscalationStatus;
+import com.gridcare.escalation.StaffEscalation;
+import com.gridcare.staff.CurrentStaff;
+import com.gridcare.staff.StaffMember;
+import com.gridcare.staff.StaffRole;
+import com.gridcare.staff.StaffSignIn;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The staff console: server-rendered pages over the same services as the staff API. The staff token lives in an
+ * HttpOnly, SameSite=Strict cookie, so other sites can neither read it nor make the browser send it; on top of that
+ * every form carries the token's own {@code csrf} value, which a page elsewhere cannot know. Qute escapes everything
+ * it prints (residents' questions may contain HTML), and the pages forbid inline scripts and framing. Kept out of the
+ * OpenAPI document (mp.openapi.scan.exclude.packages).
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    private static final String QUEUE = "/console/queue";
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance signIn(String staffNo, String problem);
+
+        static native TemplateInstance queue(StaffMember me, String csrf, List<StaffEscalation> items, String nextCursor,
+                boolean resolved);
+
+        static native TemplateInstance escalation(StaffMember me, String csrf, StaffEscalation e,
+                CustomerContext customer, String problem);
+
+        static native TemplateInstance unanswered(StaffMember me, String csrf);
+    }
+
+    private final StaffSignIn signIn;
+    private final EscalationService escalations;
+    private final CustomerContextService customers;
+    private final CurrentStaff current;
+    private final GridcareConfig.Staff config;
+
+    public ConsoleResource(StaffSignIn signIn, EscalationService escalations, CustomerContextService customers,
+            CurrentStaff current, GridcareConfig config) {
+        this.signIn = signIn;
+        this.escalations = escalations;
+        this.customers = customers;
+        this.current = current;
+        this.config = config.staff();
+    }
+
+    @GET
+    @PermitAll
+    public Response home() {
+        return Response.seeOther(URI.create(QUEUE)).build();
+    }
+
+    @GET
+    @Path("sign-in")
+    @PermitAll
+    public Response signInPage() {
+        return page(Templates.signIn("", null), 200);
+    }
+
+    @POST
+    @Path("sign-in")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> signIn(@RestForm String staffNo, @RestForm String password, HttpServerRequest http) {
+        String number = staffNo == null ? "" : staffNo.strip().toUpperCase();
+        if (!number.matches("^[0-9A-Z]{1,16}$") || password == null || password.isEmpty() || password.length() > 72) {
+            return Uni.createFrom().item(page(Templates.signIn(number, "invalid-credentials"), 401));
+        }
+        return signIn.signIn(number, password, http.remoteAddress().hostAddress())
+                .map(session -> Response.seeOther(URI.create(QUEUE)).cookie(cookie(session.accessToken(),
+                        (int) session.expiresIn())).build())
+                .onFailure(ProblemException.class).recoverWithItem(failure -> {
+                    ProblemException problem = (ProblemException) failure;
+                    return page(Templates.signIn(number, problem.slug()), problem.status());
+                });
+    }
+
+    @POST
+    @Path("sign-out")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(@RestForm String csrf) {
+        checkCsrf(csrf);
+        return Response.seeOther(URI.create("/console/sign-in")).cookie(cookie("", 0)).build();
+    }
+
+    @GET
+    @Path("queue")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    public Uni<Response> queue(@QueryParam("cursor") String cursor, @QueryParam("resolved") boolean resolved) {
+        StaffMember me = current.member();
+        List<EscalationStatus> statuses = resolved ? List.of(EscalationStatus.RESOLVED)
+                : List.of(EscalationStatus.NEW, EscalationStatus.REOPENED, EscalationStatus.CLAIMED,
+                        EscalationStatus.REPLIED);
+        return escalations.queue(me, statuses, cursor, Page.MAX_LIMIT)
+                .map(page -> page(Templates.queue(me, current.csrfToken(), page.items(), page.nextCursor(), resolved),
+                        200));
+    }
+
+    @GET
+    @Path("escalations/{id}")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    public Uni<Response> escalation(@PathParam("id") long id, @QueryParam("problem") String problem) {
+        StaffMember me = current.member();
+        return escalations.detail(me, id).chain(e -> customers.context(me, id)
+                .map(customer -> page(Templates.escalation(me, current.csrfToken(), e, customer,
+                        problem == null ? null : problem.replaceAll("[^a-z-]", "")), 200)));
+    }
+
+    @POST
+    @Path("escalations/{id}/claim")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> claim(@PathParam("id") long id, @RestForm String csrf) {
+        checkCsrf(csrf);
+        return back(id, escalations.claim(current.member(), id));
+    }
+
+    @POST
+    @Path("escalations/{id}/reply")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> reply(@PathParam("id") long id, @RestForm String csrf, @RestForm String text) {
+        checkCsrf(csrf);
+        if (text == null || text.isBlank() || text.length() > 2000) {
+            return Uni.createFrom().item(Response.seeOther(URI.create(detail(id) + "?problem=invalid-reply")).build());
+        }
+        return back(id, escalations.reply(current.member(), id, text));
+    }
+
+    @POST
+    @Path("escalations/{id}/resolve")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> resolve(@PathParam("id") long id, @RestForm String csrf) {
+        checkCsrf(csrf);
+        return back(id, escalations.resolve(current.member(), id));
+    }
+
+    @GET
+    @Path("unanswered")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    public Response unanswered() {
+        return page(Templates.unanswered(current.member(), current.csrfToken()), 200);
+    }
+
+    /** Not signed in, or the token lapsed: to the sign-in page rather than problem JSON. */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response signInFirst() {
+        return Response.seeOther(URI.create("/console/sign-in")).cookie(cookie("", 0)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception) {
+        return Response.status(403).type(MediaType.TEXT_PLAIN).entity("Your role does not allow this.").build();
+    }
+
+    /** After a change, back to the escalation; a refusal (409, 404) is named there, by a fixed text, not echoed. */
+    private static Uni<Response> back(long id, Uni<StaffEscalation> change) {
+        return change.map(changed -> Response.seeOther(URI.create(detail(id))).build())
+                .onFailure(ProblemException.class).recoverWithItem(failure -> {
+                    ProblemException problem = (ProblemException) failure;
+                    return problem.status() == 404 ? Response.seeOther(URI.create(QUEUE)).build()
+                            : Response.seeOther(URI.create(detail(id) + "?problem=" + problem.slug())).build();
+                });
+    }
+
+    private void checkCsrf(String csrf) {
+        String expected = current.csrfToken();
+        if (csrf == null || expected == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.US_ASCII),
+                expected.getBytes(StandardCharsets.US_ASCII))) {
+            throw new ForbiddenException("The form is stale or did not come from the console.");
+        }
+    }
+
+    private static String detail(long id) {
+        return "/console/escalations/" + id;
+    }
+
+    private NewCookie cookie(String token, int maxAge) {
+        return new NewCookie.Builder(config.cookieName()).value(token).path("/").httpOnly(true)
+                .secure(config.cookieSecure()).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    }
+
+    /** Pages are private to the staff member, never framed and run only the console's own script. */
+    private static Response page(TemplateInstance template, int status) {
+        return Response.status(status).entity(template).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+                        + "frame-ancestors 'none'; form-action 'self'")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
+    }
+}

@@ -1,0 +1,72 @@
+package com.gridcare.escalation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.gridcare.billing.BillDetail;
+import com.gridcare.billing.BillingService;
+import com.gridcare.common.PiiMasker;
+import com.gridcare.outage.CustomerOutages;
+import com.gridcare.outage.OutageService;
+import com.gridcare.staff.StaffAudit;
+import com.gridcare.staff.StaffMember;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The customer behind an escalation, for the staff member answering it: the resident's bound accounts, the latest bill
+ * and current and planned outages of the escalation's account, read by the same services residents use. Looking is
+ * audited as VIEW_CUSTOMER.
+ */
+@ApplicationScoped
+public class CustomerContextService {
+
+    private static final String BOUND = """
+            select c.account_no, c.address
+              from account_binding b join customer c on c.id = b.customer_id
+             where b.resident_id = $1 and b.unbound_at is null
+             order by b.bound_at""";
+
+    private final Pool pool;
+    private final EscalationService escalations;
+    private final BillingService billing;
+    private final OutageService outages;
+    private final StaffAudit audit;
+
+    public CustomerContextService(Pool pool, EscalationService escalations, BillingService billing,
+            OutageService outages, StaffAudit audit) {
+        this.pool = pool;
+        this.escalations = escalations;
+        this.billing = billing;
+        this.outages = outages;
+        this.audit = audit;
+    }
+
+    public Uni<CustomerContext> context(StaffMember staff, long escalationId) {
+        return escalations.parties(staff, escalationId).chain(parties -> {
+            Uni<List<CustomerContext.Account>> bound = parties.residentId() == null ? Uni.createFrom().item(List.of())
+                    : pool.preparedQuery(BOUND).execute(Tuple.of(parties.residentId())).map(rows -> {
+                        List<CustomerContext.Account> accounts = new ArrayList<>();
+                        rows.forEach(row -> accounts.add(new CustomerContext.Account(row.getString("account_no"),
+                                parties.claimedByMe() ? row.getString("address")
+                                        : PiiMasker.address(row.getString("address")))));
+                        return accounts;
+                    });
+            Long customerId = parties.customerId();
+            Uni<BillDetail> bill = customerId == null ? Uni.createFrom().nullItem()
+                    : billing.latestBill(customerId).map(found -> found.orElse(null));
+            Uni<CustomerOutages> current = customerId == null ? Uni.createFrom().nullItem()
+                    : outages.forCustomer(customerId);
+            Uni<String> accountNo = customerId == null ? Uni.createFrom().nullItem()
+                    : pool.preparedQuery("select account_no from customer where id = $1").execute(Tuple.of(customerId))
+                            .map(rows -> rows.iterator().next().getString(0));
+            return Uni.combine().all().unis(bound, accountNo, bill, current).asTuple()
+                    .map(all -> new CustomerContext(all.getItem1(), all.getItem2(), all.getItem3(), all.getItem4()))
+                    .call(() -> audit.record(staff, StaffAudit.Action.VIEW_CUSTOMER, escalationId, customerId));
+        });
+    }
+}

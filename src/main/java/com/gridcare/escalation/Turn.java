@@ -1,0 +1,22 @@
+package com.gridcare.escalation;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One turn of the conversation with the bot that led to the escalation, as the client saw it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Turn(
+        @NotNull Speaker from,
+        @NotBlank @Size(max = 2000) String text,
+        @Size(max = 64) String topicId,
+        @DecimalMin("0") @DecimalMax("1") Double confidence) {
+
+    public enum Speaker {
+        RESIDENT, BOT
+    }
+}
