@@ -3,6 +3,7 @@ package com.gridcare.faq;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.gridcare.staff.StaffRole;
 
 import io.smallrye.mutiny.Uni;
 
@@ -34,6 +38,8 @@ import io.smallrye.mutiny.Uni;
  * residents' {@link FaqResource} so that staff sign-in and roles can be required here in one place.
  */
 @Path("/api/v1/faq")
+@RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+@SecurityRequirement(name = "bearer")
 @Tag(name = "FAQ knowledge base", description = "Staff edit the bot's topics and see what it could not answer")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package com.gridcare.staff;
 
 import com.gridcare.auth.SignedInResident;
+import com.gridcare.dataset.TestUtility;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -32,6 +33,15 @@ public final class SignedInStaff {
                 .body("{\"staffNo\":\"" + staffNo + "\",\"password\":\"" + PASSWORD + "\"}")
                 .post("/api/v1/staff/sessions").then().statusCode(201).extract().jsonPath();
         return new SignedInStaff(staffNo, session);
+    }
+
+    /** A test administrator, made if missing and signed in: for staff-only endpoints of other features. */
+    public static SignedInStaff admin(TestStaff staff, StaffPasswords passwords) {
+        try {
+            return signIn(passwords, staff.ensure((int) TestUtility.FIRST_TEST_ID + 900, "ADMIN", null, false));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public RequestSpecification given() {

@@ -33,8 +33,10 @@ public class CountingTextAnswerer implements WeChatTextAnswerer {
     @Override
     public Uni<String> answer(String text, Asker asker) {
         answered.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
-        Uni<String> answer = faq.answer(text, asker);
-        return text.startsWith(SLOW) ? answer.onItem().delayIt().by(SLOW_DELAY) : answer;
+        if (text.startsWith(SLOW)) {
+            return faq.answer(text.substring(SLOW.length()), asker).onItem().delayIt().by(SLOW_DELAY);
+        }
+        return faq.answer(text, asker);
     }
 
     int timesAnswered(String text) {

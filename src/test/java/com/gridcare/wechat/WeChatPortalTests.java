@@ -259,7 +259,7 @@ class WeChatPortalTests {
     @Test
     void shouldReplySuccessInTimeAndSendASlowAnswerAsKefuMessage() throws Exception {
         String openid = WeChatSender.openid();
-        String question = CountingTextAnswerer.SLOW + "人工" + WeChatSender.nonce();
+        String question = CountingTextAnswerer.SLOW + "我要转人工";
         // "success" rather than the answer: the reply left before the answer was ready (timing it would be flaky on
         // a loaded machine)
         wechat.post(WeChatSender.text(openid, question, WeChatSender.msgId())).then().statusCode(200)
