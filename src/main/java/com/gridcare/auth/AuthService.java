@@ -74,6 +74,11 @@ public class AuthService {
      * resident (one is made for a new person) gets the same kind of session as an app sign-in.
      */
     public Uni<Session> signInWithWeChat(String appid, String openid, String unionid) {
+        return residentForWeChat(appid, openid, unionid).chain(this::profile).chain(tokens::issue);
+    }
+
+    /** The resident behind a WeChat follower, made for a new person; also for what a follower does in the chat. */
+    public Uni<Long> residentForWeChat(String appid, String openid, String unionid) {
         return pool.withTransaction(connection -> connection.preparedQuery(WECHAT_RESIDENT)
                 .execute(Tuple.of(appid, openid, unionid))
                 .chain(rows -> rows.size() > 0 && rows.iterator().next().getLong(0) != null
@@ -81,8 +86,7 @@ public class AuthService {
                         : connection.preparedQuery("insert into resident default values returning id").execute()
                                 .map(inserted -> inserted.iterator().next().getLong(0)))
                 .call(resident -> connection.preparedQuery(UPSERT_WECHAT_USER)
-                        .execute(Tuple.of(appid, openid, unionid, resident))))
-                .chain(this::profile).chain(tokens::issue);
+                        .execute(Tuple.of(appid, openid, unionid, resident))));
     }
 
     public Uni<Session> refresh(String refreshToken) {

@@ -13,7 +13,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Chat messages answered by the FAQ bot. When the bot recognises one of its account intents, the follower's own
  * account answers it (the same answers as the menu buttons), so "我家停电了吗" in the chat and the menu's outage
- * button say the same thing; everything else is the bot's answer as it stands.
+ * button say the same thing; asking for a person opens an escalation to the account's grid service staff; everything
+ * else is the bot's answer as it stands.
  */
 @ApplicationScoped
 public class FaqTextAnswerer implements WeChatTextAnswerer {
@@ -45,6 +46,9 @@ public class FaqTextAnswerer implements WeChatTextAnswerer {
                 : question;
         return faq.ask(new AskRequest(bounded, null), Optional.empty()).chain(answer -> {
             Intent intent = answer.intent() ? INTENTS.get(answer.topicId()) : null;
+            if (intent == Intent.HUMAN_AGENT) {
+                return answers.handOver(asker.appid(), asker.openid(), bounded);
+            }
             return intent == null ? Uni.createFrom().item(answer.answer())
                     : answers.answer(intent, asker.appid(), asker.openid());
         });

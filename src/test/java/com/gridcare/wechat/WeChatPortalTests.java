@@ -99,10 +99,10 @@ class WeChatPortalTests {
         String openid = WeChatSender.openid();
         String reply = wechat.postEncrypted(WeChatSender.text(openid, "人工", WeChatSender.msgId()))
                 .then().statusCode(200).extract().asString();
-        assertThat(reply).contains("<Encrypt>").doesNotContain("客服人员");
+        assertThat(reply).contains("<Encrypt>").doesNotContain("人工客服");
         XmlPath plain = new XmlPath(wechat.decryptReply(reply));
         assertThat(plain.getString("xml.ToUserName")).isEqualTo(openid);
-        assertThat(plain.getString("xml.Content")).contains("客服人员");
+        assertThat(plain.getString("xml.Content")).contains("人工客服");
     }
 
     @Test
@@ -273,6 +273,6 @@ class WeChatPortalTests {
                 .withQueryParam("access_token", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
                 .withRequestBody(containing("\"touser\":\"" + openid + "\""))
                 .withRequestBody(containing("\"msgtype\":\"text\""))
-                .withRequestBody(containing("客服人员")));
+                .withRequestBody(containing("人工客服")));
     }
 }

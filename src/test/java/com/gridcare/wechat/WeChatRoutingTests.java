@@ -60,6 +60,7 @@ class WeChatRoutingTests {
 
     @AfterEach
     void cleanUp() throws Exception {
+        utility.execute("delete from escalation where resident_id in (select resident_id from wechat_user where openid = ?)", bound);
         utility.execute("delete from account_binding where resident_id in (select resident_id from wechat_user where openid = ?)", bound);
         utility.execute("delete from wechat_user where openid in (?, ?)", bound, stranger);
         utility.execute("delete from resident where id not in (select resident_id from wechat_user where resident_id is not null)"
@@ -84,6 +85,19 @@ class WeChatRoutingTests {
                     .contains("https://h5.test.invalid/bind?appid=" + WeChatSender.APPID);
         }
         assertThat(reply(WeChatSender.text(stranger, "我的电费多少", WeChatSender.msgId()))).contains("请先绑定");
+    }
+
+    @Test
+    void shouldHandAFollowerWhoAsksForAPersonToTheirAccountsGridStaff() throws Exception {
+        String answer = reply(WeChatSender.text(bound, "我要转人工", WeChatSender.msgId()));
+        Object[] escalation = utility.rows("""
+                select e.id, e.channel, e.reason, e.status, e.customer_id, e.grid_area_id, c.grid_area_id
+                  from escalation e join wechat_user w on w.resident_id = e.resident_id
+                  join customer c on c.id = e.customer_id
+                 where w.openid = ?""", bound).get(0);
+        assertThat(answer).contains("人工客服").contains(String.valueOf(escalation[0]));
+        assertThat(escalation).startsWith(escalation[0], "WECHAT", "USER_REQUEST", "NEW", customer);
+        assertThat(escalation[5]).as("routed to the account's grid area").isEqualTo(escalation[6]);
     }
 
     @Test
