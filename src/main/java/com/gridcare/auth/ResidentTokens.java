@@ -46,7 +46,7 @@ public class ResidentTokens {
                 .expiresIn(config.accessTokenTtl())
                 .sign()).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         return refreshTokens.set(PREFIX + Sha256.hex(refreshToken), resident.id(), new SetArgs().px(config.refreshTokenTtl()))
-                .onFailure().transform(failure -> ProblemException.unavailable("Please try again in a minute."))
+                .onFailure().transform(ProblemException::unavailableUnlessProblem)
                 .chain(() -> accessToken)
                 .map(token -> new Session(token, "Bearer", config.accessTokenTtl().toSeconds(), refreshToken,
                         config.refreshTokenTtl().toSeconds(), resident));
@@ -55,7 +55,7 @@ public class ResidentTokens {
     /** The resident a refresh token was issued to; the token is used up. */
     public Uni<Long> redeem(String refreshToken) {
         return refreshTokens.getdel(PREFIX + Sha256.hex(refreshToken))
-                .onFailure().transform(failure -> ProblemException.unavailable("Please try again in a minute."))
+                .onFailure().transform(ProblemException::unavailableUnlessProblem)
                 .map(resident -> {
                     if (resident == null) {
                         throw new ProblemException(401, "invalid-refresh-token", "Unauthorized",
@@ -67,7 +67,7 @@ public class ResidentTokens {
 
     public Uni<Void> revoke(String refreshToken) {
         return refreshTokens.getdel(PREFIX + Sha256.hex(refreshToken)).replaceWithVoid()
-                .onFailure().transform(failure -> ProblemException.unavailable("Please try again in a minute."));
+                .onFailure().transform(ProblemException::unavailableUnlessProblem);
     }
 
     private String newRefreshToken() {

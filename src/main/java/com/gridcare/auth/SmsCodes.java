@@ -60,7 +60,7 @@ public class SmsCodes {
                 .chain(() -> limit("sms-day:" + mobile, config.smsCodesPerPhonePerDay(), DAY,
                         "This phone has had as many codes as it may today; please try again tomorrow."))
                 .chain(() -> digests.set(key, Sha256.hex(subject + ":" + code), new SetArgs().px(config.smsCodeTtl()))
-                        .onFailure().transform(failure -> ProblemException.unavailable("Please try again in a minute.")))
+                        .onFailure().transform(ProblemException::unavailableUnlessProblem))
                 .chain(() -> sms.send(mobile, template, Map.of("code", code,
                         "minutes", String.valueOf(config.smsCodeTtl().toMinutes())))
                         .onFailure().call(() -> digests.getdel(key).onFailure().recoverWithNull()))
@@ -71,7 +71,7 @@ public class SmsCodes {
     public Uni<Boolean> verify(String purpose, String subject, String code) {
         String key = key(purpose, subject);
         return digests.get(key)
-                .onFailure().transform(failure -> ProblemException.unavailable("Please try again in a minute."))
+                .onFailure().transform(ProblemException::unavailableUnlessProblem)
                 .chain(stored -> {
                     if (stored == null) {
                         return Uni.createFrom().item(false);

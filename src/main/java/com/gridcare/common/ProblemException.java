@@ -49,4 +49,12 @@ public class ProblemException extends RuntimeException {
     public static ProblemException unavailable(String detail) {
         return new ProblemException(503, "temporarily-unavailable", "Service Unavailable", detail);
     }
+
+    /**
+     * For {@code onFailure().transform(...)} around a call to a server we depend on (Redis): a problem we raised passes
+     * as it is, anything else (no answer, a refused connection) becomes 503 {@code temporarily-unavailable}.
+     */
+    public static Throwable unavailableUnlessProblem(Throwable failure) {
+        return failure instanceof ProblemException ? failure : unavailable("Please try again in a minute.");
+    }
 }

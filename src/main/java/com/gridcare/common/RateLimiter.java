@@ -31,17 +31,12 @@ public class RateLimiter {
         return counters.set(counter, 0L, new SetArgs().nx().px(window))
                 .chain(() -> counters.incr(counter))
                 .map(hits -> hits <= limit)
-                .onFailure().transform(RateLimiter::unavailable);
+                .onFailure().transform(ProblemException::unavailableUnlessProblem);
     }
 
     /** True while {@code key} has fewer than {@code limit} hits in its window; counts nothing. */
     public Uni<Boolean> below(String key, int limit) {
         return counters.get(PREFIX + key).map(hits -> hits == null || hits < limit)
-                .onFailure().transform(RateLimiter::unavailable);
-    }
-
-    private static Throwable unavailable(Throwable failure) {
-        return failure instanceof ProblemException ? failure
-                : ProblemException.unavailable("Please try again in a minute.");
+                .onFailure().transform(ProblemException::unavailableUnlessProblem);
     }
 }

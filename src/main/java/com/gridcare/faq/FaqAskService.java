@@ -2,11 +2,12 @@ package com.gridcare.faq;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+
+import com.gridcare.common.ResourceTexts;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -25,13 +26,13 @@ public class FaqAskService {
     private final FaqEngine engine;
     private final IntentHandler intents;
     private final UnansweredLog unanswered;
-    private final Properties messages;
+    private final ResourceTexts messages;
 
     FaqAskService(FaqEngine engine, IntentHandler intents, UnansweredLog unanswered) {
         this.engine = engine;
         this.intents = intents;
         this.unanswered = unanswered;
-        this.messages = Messages.load("faq/messages.properties");
+        this.messages = ResourceTexts.load("faq/messages.properties");
     }
 
     public Uni<FaqAnswer> ask(@Valid @NotNull AskRequest request, Optional<Long> residentId) {
@@ -51,16 +52,16 @@ public class FaqAskService {
                             match.confidence(), List.of(), false));
             case NOT_SURE -> unanswered.record(request.question(), match.normalisedQuestion(), match.outcome(),
                     match.alternatives().get(0).topicId(), match.confidence())
-                    .replaceWith(new FaqAnswer(null, false, messages.getProperty("not-sure"), match.confidence(),
+                    .replaceWith(new FaqAnswer(null, false, messages.text("not-sure"), match.confidence(),
                             match.alternatives().stream()
                                     .map(topic -> new FaqAnswer.Alternative(topic.topicId(), topic.title())).toList(),
                             true));
             case OUT_OF_SCOPE -> unanswered.record(request.question(), match.normalisedQuestion(), match.outcome(),
                     null, match.confidence())
-                    .replaceWith(new FaqAnswer(null, false, messages.getProperty("out-of-scope"), match.confidence(),
+                    .replaceWith(new FaqAnswer(null, false, messages.text("out-of-scope"), match.confidence(),
                             List.of(), false));
             case NO_TEXT -> Uni.createFrom().item(
-                    new FaqAnswer(null, false, messages.getProperty("no-text"), 0, List.of(), false));
+                    new FaqAnswer(null, false, messages.text("no-text"), 0, List.of(), false));
         };
     }
 }
