@@ -4,6 +4,7 @@
 # endpoint issues, on the same database, and the ratio app req/s ÷ pgbench tps. Usage:
 #   bench/resident-reads.sh                     # needs the full-scale dataset in $DB (bench/generate-vs-psql-copy.sh)
 #   RESIDENTS=2000 DURATION=30s bench/resident-reads.sh
+#   ENDPOINTS=monthly JAVA_OPTS=-XX:StartFlightRecording=filename=bench/out/app.jfr bench/resident-reads.sh  # profile one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,7 +56,7 @@ export GRIDCARE_PII_ID_HASH_SALT=bench-salt
 export GRIDCARE_AUTH_EXPOSE_SMS_CODE=true
 export SMALLRYE_JWT_SIGN_KEY_LOCATION=dev-keys/resident-signing.pem
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION=dev-keys/resident-verify.pem
-java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > "$OUT/resident-reads-app.log" 2>&1 &
+java -Xmx1g ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/resident-reads-app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
@@ -86,7 +87,7 @@ horizon=$(date -u -d '+14 days' +%FT%TZ)
 
 summary="$OUT/resident-reads.txt"
 : > "$summary"
-for endpoint in monthly latest-bill outages; do
+for endpoint in ${ENDPOINTS:-monthly latest-bill outages}; do
   echo "== $endpoint: warm-up $WARMUP, then $DURATION"
   ENDPOINT=$endpoint wrk -t2 -c32 -d"$WARMUP" -s bench/resident-reads.lua "http://localhost:$PORT" > /dev/null
   app_line=$(ENDPOINT=$endpoint wrk -t2 -c32 -d"$DURATION" --latency -s bench/resident-reads.lua \

@@ -74,6 +74,10 @@ public interface GridcareConfig {
         @WithDefault("720h")
         Duration refreshTokenTtl();
 
+        /** Verified bearer tokens each instance remembers so as not to check the same signature again. */
+        @WithDefault("50000")
+        long verifiedTokensKept();
+
         /** An SMS code is valid this long and for one use. */
         @WithDefault("5m")
         Duration smsCodeTtl();

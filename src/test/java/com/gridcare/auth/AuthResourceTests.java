@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -169,6 +171,25 @@ class AuthResourceTests {
         String noRole = Jwt.issuer(issuer).subject("1").groups(Set.of("visitor")).sign();
         given().auth().oauth2(noRole).get("/api/v1/me").then().statusCode(403)
                 .body("type", equalTo("urn:gridcare:problem:forbidden"));
+    }
+
+    @Test
+    void shouldStillRefuseAlteredTokensOnceTheGenuineOneIsRemembered() {
+        SignedInResident resident = SignedInResident.signIn();
+        String genuine = resident.accessToken();
+        for (int i = 0; i < 2; i++) {
+            resident.given().get("/api/v1/me").then().statusCode(200);
+        }
+
+        String[] parts = genuine.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String otherSubject = payload.replaceFirst("\"sub\":\"\\d+\"", "\"sub\":\"999999999\"");
+        assertThat(otherSubject).isNotEqualTo(payload);
+        String altered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(otherSubject.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        given().auth().oauth2(altered).get("/api/v1/me").then().statusCode(401);
+        given().auth().oauth2(genuine + "x").get("/api/v1/me").then().statusCode(401);
+        resident.given().get("/api/v1/me").then().statusCode(200);
     }
 
     private static ValidatableResponse askForCode(String mobile, String address) {
