@@ -1,8 +1,10 @@
 package com.gridcare.common;
 
+import java.net.SocketException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
@@ -20,11 +22,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 /** The one place where exceptions become problem JSON. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 30;
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uri) {
@@ -86,10 +90,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable exception, UriInfo uri) {
+        if (serverUnreachable(exception)) {
+            LOG.warnf("A server we depend on did not answer on %s: %s", uri.getPath(), exception);
+            return Response.fromResponse(respond(Problem.of("temporarily-unavailable", "Service Unavailable", 503,
+                    "Please try again in a minute.", uri.getPath())))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unhandled error, incident %s on %s", incident, uri.getPath());
         return respond(Problem.of("internal-error", "Internal Server Error", 500,
                 "Something went wrong on our side; incident " + incident + ".", uri.getPath()));
+    }
+
+    /**
+     * PostgreSQL or Redis refused the connection, dropped it or did not answer in time (the pool's wait included):
+     * the request changed nothing, and the same request is worth retrying.
+     */
+    private static boolean serverUnreachable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SocketException || cause instanceof ClosedConnectionException
+                    || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem) {

@@ -47,11 +47,12 @@ public class ProblemResponsesFilter implements OASFilter {
         if (path.contains("{")) {
             problem(responses, "404", "No such resource, or an account that is not bound to me");
         }
-        // Every write goes through a Redis rate limit or token store: limits reached, or Redis not answering.
+        // Every write goes through a Redis rate limit or token store.
         if (method != PathItem.HttpMethod.GET) {
             problem(responses, "429", "A rate limit was reached");
-            problem(responses, "503", "A server we depend on did not answer; nothing was changed");
         }
+        // Every operation reads PostgreSQL or Redis.
+        problem(responses, "503", "A server we depend on did not answer; nothing was changed");
         problem(responses, "500", "Something went wrong on our side; the detail names an incident");
         // Failures declared with @APIResponse are problem JSON too.
         responses.getAPIResponses().forEach((code, response) -> {

@@ -60,7 +60,7 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
         boolean probeLocal = test && (mode == null || !"embedded".equals(mode.getValue()));
         Map<String, String> properties = new HashMap<>();
         if (!isSet(context, REACTIVE_URL)) {
-            properties.putAll(probeLocal && portAnswers(5432) ? localPostgres() : EmbeddedServers.postgres());
+            properties.putAll(testPostgres(probeLocal));
         }
         if (!isSet(context, REDIS_HOSTS)) {
             properties.put(REDIS_HOSTS, probeLocal && portAnswers(6379) ? "redis://127.0.0.1:6379" : EmbeddedServers.redis());
@@ -94,8 +94,10 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
         return value != null && value.getValue() != null && !value.getValue().isBlank();
     }
 
-    private static Map<String, String> localPostgres() {
-        return EmbeddedServers.datasource("127.0.0.1", 5432, "test");
+    /** The local server's {@code test} database when probing finds one, else the embedded server's. */
+    static Map<String, String> testPostgres(boolean probeLocal) {
+        return probeLocal && portAnswers(5432) ? EmbeddedServers.datasource("127.0.0.1", 5432, "test")
+                : EmbeddedServers.postgres();
     }
 
     private static boolean portAnswers(int port) {
