@@ -75,15 +75,11 @@ public class WeChatPortal {
         WxMpXmlMessage message = parse(account, request, encrypted, new String(body, StandardCharsets.UTF_8));
         String nonceKey = WeChatAccounts.REDIS_PREFIX + ":nonce:" + appid + ":" + request.timestamp() + ":"
                 + request.nonce();
-        return setIfAbsent(nonceKey)
-                .flatMap(fresh -> {
-                    if (!fresh) {
-                        return Uni.createFrom().failure(
-                                WeChatRefusedException.forbidden("replayed-request", "this nonce was used before"));
-                    }
-                    return setIfAbsent(WeChatAccounts.REDIS_PREFIX + ":seen:" + appid + ":" + dedupKey(message))
-                            .flatMap(first -> first ? handle(account, message, encrypted) : success());
-                })
+        String dedupKey = dedupKey(message);
+        return setIfAbsent(nonceKey, dedupKey)
+                .flatMap(fresh -> fresh ? Uni.createFrom().voidItem() : sameMessageUnder(nonceKey, dedupKey))
+                .flatMap(ignored -> setIfAbsent(WeChatAccounts.REDIS_PREFIX + ":seen:" + appid + ":" + dedupKey, "1"))
+                .flatMap(first -> first ? handle(account, message, encrypted) : success())
                 // without Redis no message can be handled exactly once: none is handled, and WeChat sees no error
                 .onFailure(failure -> !(failure instanceof WeChatRefusedException)).recoverWithItem(failure -> {
                     LOG.errorf("WeChat %s %s not handled, Redis failed: %s", message.getMsgType(), dedupKey(message),
@@ -200,8 +196,21 @@ public class WeChatPortal {
     }
 
     /** Atomic across instances: true for the one caller that set the key. */
-    private Uni<Boolean> setIfAbsent(String key) {
-        return redis.execute("SET", key, "1", "NX", "EX", ttlSeconds).map(response -> response != null);
+    private Uni<Boolean> setIfAbsent(String key, String value) {
+        return redis.execute("SET", key, value, "NX", "EX", ttlSeconds).map(response -> response != null);
+    }
+
+    /**
+     * A used nonce is fine on a byte-for-byte repeat of its request (WeChat retrying a delivery; the message's own
+     * de-duplication then answers "success") and refused with any other message (a replay with altered content).
+     */
+    private Uni<Void> sameMessageUnder(String nonceKey, String dedupKey) {
+        return redis.execute("GET", nonceKey).map(carried -> {
+            if (carried == null || !dedupKey.equals(carried.toString())) {
+                throw WeChatRefusedException.forbidden("replayed-request", "this nonce was used for another message");
+            }
+            return null;
+        });
     }
 
     private static Uni<Reply> success() {

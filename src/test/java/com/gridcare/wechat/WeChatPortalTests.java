@@ -162,15 +162,23 @@ class WeChatPortalTests {
     }
 
     @Test
-    void shouldRefuseAReplayedRequest() {
+    void shouldAnswerAVerbatimRepeatOnceAndRefuseAnotherMessageUnderAUsedNonce() {
         String timestamp = wechat.now();
         String nonce = WeChatSender.nonce();
         String question = "停电" + nonce;
         String message = WeChatSender.text(WeChatSender.openid(), question, WeChatSender.msgId());
-        wechat.signed(timestamp, nonce).body(message).post(WeChatSender.PORTAL).then().statusCode(200);
-        wechat.signed(timestamp, nonce).body(message).post(WeChatSender.PORTAL).then().statusCode(403)
+        String first = wechat.signed(timestamp, nonce).body(message).post(WeChatSender.PORTAL).then().statusCode(200)
+                .extract().asString();
+        assertThat(first).isNotEqualTo(WeChatPortal.SUCCESS);
+        wechat.signed(timestamp, nonce).body(message).post(WeChatSender.PORTAL).then().statusCode(200)
+                .body(equalTo(WeChatPortal.SUCCESS));
+
+        String otherQuestion = "停电" + WeChatSender.nonce();
+        String altered = WeChatSender.text(WeChatSender.openid(), otherQuestion, WeChatSender.msgId());
+        wechat.signed(timestamp, nonce).body(altered).post(WeChatSender.PORTAL).then().statusCode(403)
                 .body("type", equalTo("urn:gridcare:problem:replayed-request"));
         assertThat(answerer.timesAnswered(question)).isEqualTo(1);
+        assertThat(answerer.timesAnswered(otherQuestion)).isZero();
     }
 
     @Test
