@@ -35,6 +35,10 @@ public interface WeChatConfig {
     @WithDefault("11m")
     Duration dedupTtl();
 
+    /** A follower's last-interaction time (the kefu window) is written at most this often per instance. */
+    @WithDefault("5m")
+    Duration interactionGranularity();
+
     /** How long the passive reply may wait for a handler; after that WeChat gets "success" and the answer follows by kefu. */
     @WithDefault("80ms")
     Duration replyBudget();

@@ -12,6 +12,8 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -40,9 +42,12 @@ public class WeChatPortal {
     private final Clock clock;
     private final WeChatConfig config;
     private final String ttlSeconds;
+    private final Counter handled;
+    private final Counter repeats;
 
     public WeChatPortal(WeChatAccounts accounts, WeChatRouter router, WeChatWorkers workers,
-            WeChatMessenger messenger, ReactiveRedisDataSource redis, Clock clock, WeChatConfig config) {
+            WeChatMessenger messenger, ReactiveRedisDataSource redis, Clock clock, WeChatConfig config,
+            MeterRegistry metrics) {
         this.accounts = accounts;
         this.router = router;
         this.workers = workers;
@@ -51,6 +56,10 @@ public class WeChatPortal {
         this.clock = clock;
         this.config = config;
         this.ttlSeconds = Long.toString(config.dedupTtl().toSeconds());
+        // handled + repeats = verified deliveries; summed over instances, handled is the number of distinct messages
+        this.handled = Counter.builder("gridcare.wechat.deliveries").tag("outcome", "handled")
+                .description("Verified WeChat deliveries: handled, or a repeat of one handled before").register(metrics);
+        this.repeats = Counter.builder("gridcare.wechat.deliveries").tag("outcome", "repeat").register(metrics);
     }
 
     /** WeChat's server verification: the echostr back if the request is signed with the account's token. */
@@ -79,7 +88,10 @@ public class WeChatPortal {
         return setIfAbsent(nonceKey, dedupKey)
                 .flatMap(fresh -> fresh ? Uni.createFrom().voidItem() : sameMessageUnder(nonceKey, dedupKey))
                 .flatMap(ignored -> setIfAbsent(WeChatAccounts.REDIS_PREFIX + ":seen:" + appid + ":" + dedupKey, "1"))
-                .flatMap(first -> first ? handle(account, message, encrypted) : success())
+                .flatMap(first -> {
+                    (first ? handled : repeats).increment();
+                    return first ? handle(account, message, encrypted) : success();
+                })
                 // without Redis no message can be handled exactly once: none is handled, and WeChat sees no error
                 .onFailure(failure -> !(failure instanceof WeChatRefusedException)).recoverWithItem(failure -> {
                     LOG.errorf("WeChat %s %s not handled, Redis failed: %s", message.getMsgType(), dedupKey(message),

@@ -1,5 +1,6 @@
 package com.gridcare.wechat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,14 +49,30 @@ public class WeChatUsers {
             select subscribed, last_interaction_at from wechat_user where appid = $1 and openid = $2""";
 
     private final Pool pool;
+    private final Duration interactionGranularity;
+    /** When this instance last wrote each follower's interaction time. */
+    private final Cache<String, Instant> recorded;
 
-    public WeChatUsers(Pool pool) {
+    public WeChatUsers(Pool pool, WeChatConfig config) {
         this.pool = pool;
+        this.interactionGranularity = config.interactionGranularity();
+        this.recorded = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(interactionGranularity).build();
     }
 
-    /** The follower sent us a message: that opens WeChat's 48-hour customer-service window. */
+    /**
+     * The follower sent us a message: that opens WeChat's 48-hour customer-service window. Written at most once per
+     * {@code wechat.interaction-granularity} per follower and instance: a conversation is many messages, and a commit
+     * for each was what limited the portal's throughput. The recorded time is then at most that much early, so the
+     * window is judged to close a little early, never late.
+     */
     public Uni<Void> messaged(String appid, String openid, Instant at) {
-        return pool.preparedQuery(INTERACTED).execute(Tuple.of(appid, openid, utc(at))).replaceWithVoid();
+        String follower = appid + ":" + openid;
+        Instant last = recorded.getIfPresent(follower);
+        if (last != null && last.plus(interactionGranularity).isAfter(at)) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(INTERACTED).execute(Tuple.of(appid, openid, utc(at)))
+                .invoke(() -> recorded.put(follower, at)).replaceWithVoid();
     }
 
     public Uni<Void> subscribed(String appid, String openid, Instant at) {
@@ -61,6 +81,7 @@ public class WeChatUsers {
 
     /** From now on nothing is sent to this follower until they follow again. */
     public Uni<Void> unsubscribed(String appid, String openid, Instant at) {
+        recorded.invalidate(appid + ":" + openid);
         return pool.preparedQuery(UNSUBSCRIBED).execute(Tuple.of(appid, openid, utc(at))).replaceWithVoid();
     }
 

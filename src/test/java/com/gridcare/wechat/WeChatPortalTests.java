@@ -125,12 +125,25 @@ class WeChatPortalTests {
 
     @Test
     void shouldHandleEachMessageOnceWhenWeChatDeliversItThreeTimes() {
+        double handledBefore = deliveries("handled");
+        double repeatsBefore = deliveries("repeat");
         String question = "电费" + WeChatSender.nonce();
         String message = WeChatSender.text(WeChatSender.openid(), question, WeChatSender.msgId());
         List<String> replies = List.of(wechat.post(message).asString(), wechat.post(message).asString(),
                 wechat.post(message).asString());
         assertThat(replies.stream().filter(WeChatPortal.SUCCESS::equals)).hasSize(2);
         assertThat(answerer.timesAnswered(question)).isEqualTo(1);
+        assertThat(deliveries("handled") - handledBefore).isEqualTo(1);
+        assertThat(deliveries("repeat") - repeatsBefore).isEqualTo(2);
+    }
+
+    /** The portal's counter of verified deliveries, as operators scrape it. */
+    private static double deliveries(String outcome) {
+        String prefix = "gridcare_wechat_deliveries_total{outcome=\"" + outcome + "\"} ";
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(prefix)).mapToDouble(line -> Double.parseDouble(
+                        line.substring(prefix.length()).trim()))
+                .findFirst().orElse(0);
     }
 
     @Test

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Portal throughput: wrk (2 threads, 32 connections, after a warm-up run) posting signed, AES-encrypted text messages
+# with distinct MsgIds (bench/WeChatMessages.java, WxJava's crypt util) to the packaged app; each goes through the
+# signature and replay checks, de-duplication in Redis, the follower's record in PostgreSQL, routing and an FAQ answer,
+# and is answered with an encrypted passive reply. Then exactly-once across two instances: a second instance starts,
+# and every message of a new batch is delivered 3 times at once, spread over both; the instances' counters of handled
+# deliveries must add up to the batch. Usage:
+#   bench/wechat-portal.sh                         # DB=gridcare_bench (any gridcare database will do)
+#   DURATION=30s WARMUP=15s MESSAGES=500000 BATCH=20000 bench/wechat-portal.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=${DB:-gridcare_bench}
+PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+REDIS_DB=${REDIS_DB:-8}
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-15s}
+MESSAGES=${MESSAGES:-500000}
+BATCH=${BATCH:-20000}
+PORT_A=${PORT_A:-8091}
+PORT_B=${PORT_B:-8092}
+APPID=wxbench00000000001
+OUT=bench/out
+export PGHOST PGPORT PGUSER
+mkdir -p "$OUT"
+
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+redis-cli -n "$REDIS_DB" flushdb > /dev/null
+psql -qd "$DB" -c "delete from wechat_user where openid like 'obench%'"
+
+export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB"
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
+export QUARKUS_DATASOURCE_USERNAME="$PGUSER"
+export QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$REDIS_DB"
+export GRIDCARE_PII_ID_HASH_SALT=bench-salt
+export SMALLRYE_JWT_SIGN_KEY_LOCATION=dev-keys/resident-signing.pem
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION=dev-keys/resident-verify.pem
+# The account WeChatMessages signs for; WeChat's API (late answers by kefu) is a closed local port: no network here.
+account=(-Dwechat.accounts.bench.app-id=$APPID -Dwechat.accounts.bench.secret=bench-secret
+  -Dwechat.accounts.bench.token=benchtoken -Dwechat.accounts.bench.aes-key=benchkey0123456789abcdefghijklmnopqrstuvwxA
+  -Dwechat.api-base-url=http://127.0.0.1:9)
+start() { # port log
+  java -Xmx1g ${JAVA_OPTS:-} "${account[@]}" -Dquarkus.http.port="$1" -jar target/quarkus-app/quarkus-run.jar > "$2" 2>&1 &
+  echo $!
+}
+ready() {
+  for _ in $(seq 1 90); do curl -sf "localhost:$1/q/health/ready" > /dev/null && return 0; sleep 1; done
+  echo "instance on port $1 did not start" >&2; return 1
+}
+handled() { # port outcome: the instance's counter, 0 before its first delivery
+  local value
+  value=$(curl -sf "localhost:$1/q/metrics" | sed -nE "s/^gridcare_wechat_deliveries_total\{outcome=\"$2\"\} ([0-9.]+).*/\1/p" | cut -d. -f1)
+  echo "${value:-0}"
+}
+messages() { # prefix count
+  java -cp 'target/quarkus-app/lib/main/*' bench/WeChatMessages.java generate "$1" "$2" 2
+}
+
+app_a=$(start "$PORT_A" "$OUT/wechat-portal-a.log")
+trap 'kill $app_a ${app_b:-} 2>/dev/null || true' EXIT
+ready "$PORT_A"
+
+echo "== throughput: warm-up $WARMUP, then $DURATION, each message distinct"
+# Signed just before use: the portal refuses timestamps more than 5 minutes off.
+messages "$OUT/wechat-warmup" $((MESSAGES / 2))
+MESSAGES="$OUT/wechat-warmup" APPID=$APPID wrk -t2 -c32 -d"$WARMUP" -s bench/wechat-portal.lua "http://localhost:$PORT_A" \
+  | grep '^RESULT'
+messages "$OUT/wechat-messages" "$MESSAGES"
+MESSAGES="$OUT/wechat-messages" APPID=$APPID wrk -t2 -c32 -d"$DURATION" --latency -s bench/wechat-portal.lua \
+  "http://localhost:$PORT_A" | tee "$OUT/wrk-wechat-portal.txt" | grep '^RESULT'
+rm -f "$OUT"/wechat-warmup-*.txt "$OUT"/wechat-messages-*.txt
+
+echo "== exactly once: $BATCH messages, each delivered 3 times at once over two instances"
+app_b=$(start "$PORT_B" "$OUT/wechat-portal-b.log")
+ready "$PORT_B"
+before=$(( $(handled "$PORT_A" handled) + $(handled "$PORT_B" handled) ))
+repeats_before=$(( $(handled "$PORT_A" repeat) + $(handled "$PORT_B" repeat) ))
+java -cp 'target/quarkus-app/lib/main/*' bench/WeChatMessages.java deliver "$BATCH" 3 \
+  "http://localhost:$PORT_A/wechat/portal/$APPID" "http://localhost:$PORT_B/wechat/portal/$APPID"
+acted=$(( $(handled "$PORT_A" handled) + $(handled "$PORT_B" handled) - before ))
+repeats=$(( $(handled "$PORT_A" repeat) + $(handled "$PORT_B" repeat) - repeats_before ))
+echo "RESULT messages=$BATCH deliveries=$((BATCH * 3)) handled=$acted repeats=$repeats duplicates=$((acted - BATCH))"
