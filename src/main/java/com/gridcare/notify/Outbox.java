@@ -47,7 +47,7 @@ public class Outbox {
                     Row resident = rows.iterator().next();
                     Boolean enabled = resident.getBoolean("enabled");
                     boolean wanted = enabled == null ? notice.topic().wantedUnlessRefused() : enabled;
-                    Channel channel = channel(resident, notice.residentId());
+                    Channel channel = channel(resident, notice.residentId(), notice.topic());
                     ZonedDateTime now = ZonedDateTime.now(clock);
                     LocalTime quietFrom = resident.getLocalTime("quiet_from");
                     ZonedDateTime due = quietFrom == null ? now
@@ -65,19 +65,25 @@ public class Outbox {
     private record Channel(String code, String recipient) {
     }
 
-    /** The preferred channel if the resident can be reached on it; else WeChat when followed, else the app. */
-    private static Channel channel(Row resident, long residentId) {
+    /**
+     * The preferred channel if the resident can be reached on it; else WeChat when followed, else the app. On WeChat a
+     * staff member's reply is a conversation, so it goes as a customer-service message (within WeChat's 48 hours;
+     * the dispatcher falls back to the app otherwise), every other notice as a template message.
+     */
+    private static Channel channel(Row resident, long residentId, Topic topic) {
         String openid = resident.getString("openid");
         Channel app = new Channel("APP_PUSH", "resident:" + residentId);
+        Channel wechat = openid == null ? null
+                : new Channel(topic == Topic.ESCALATION_REPLY ? "WECHAT_CUSTOMER_SERVICE" : "WECHAT_TEMPLATE", openid);
         Channel preferred = switch (String.valueOf(resident.getString("preferred_channel"))) {
             case "SMS" -> resident.getString("mobile") == null ? null : new Channel("SMS", resident.getString("mobile"));
-            case "WECHAT_TEMPLATE" -> openid == null ? null : new Channel("WECHAT_TEMPLATE", openid);
+            case "WECHAT_TEMPLATE" -> wechat;
             case "APP_PUSH" -> app;
             default -> null;
         };
         if (preferred != null) {
             return preferred;
         }
-        return openid == null ? app : new Channel("WECHAT_TEMPLATE", openid);
+        return wechat == null ? app : wechat;
     }
 }

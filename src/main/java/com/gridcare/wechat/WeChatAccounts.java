@@ -20,7 +20,7 @@ public class WeChatAccounts {
 
     private final Map<String, Account> byAppId = new LinkedHashMap<>();
 
-    public WeChatAccounts(WeChatConfig config, RedisDataSource redis) {
+    public WeChatAccounts(WeChatConfig config, RedisDataSource redis, WeChatApi api) {
         RedisWxOps ops = new RedisWxOps(redis);
         for (WeChatConfig.Account account : config.accounts().values()) {
             WxMpRedisConfigImpl storage = new WxMpRedisConfigImpl(ops, REDIS_PREFIX);
@@ -38,11 +38,9 @@ public class WeChatAccounts {
                 hosts.setOpenHost(base);
                 storage.setHostConfig(hosts);
             });
-            WxMpService service = new SharedTokenWxMpService();
+            storage.setApacheHttpClientBuilder(new WeChatHttpClient(config.api()));
+            WxMpService service = new SharedTokenWxMpService(api);
             service.setWxMpConfigStorage(storage);
-            // WxJava retries errcode -1 (which includes time-outs) blindly: a kefu or template message could then
-            // arrive twice. Retrying is the caller's decision, with its own idempotency key.
-            service.setMaxRetryTimes(0);
             byAppId.put(account.appId(), new Account(account, storage, service));
         }
     }

@@ -55,6 +55,43 @@ public interface WeChatConfig {
     @WithDefault("16")
     int workerThreads();
 
+    /** How WxJava's calls to WeChat's API are bounded, retried and cut off while WeChat is down. */
+    Api api();
+
+    interface Api {
+        /** Opening a connection to WeChat: a refused or unanswered connect fails this fast, and nothing was sent. */
+        @WithDefault("3s")
+        Duration connectTimeout();
+
+        /** Waiting for WeChat's answer; past it the call counts as failed, though WeChat may have acted on it. */
+        @WithDefault("5s")
+        Duration readTimeout();
+
+        /** Repeats of a call that failed where a repeat is harmless (see wechat.WeChatApi). */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** The first repeat waits this long, each further one twice as long... */
+        @WithDefault("200ms")
+        Duration retryDelay();
+
+        /** ...but never longer than this. */
+        @WithDefault("2s")
+        Duration retryMaxDelay();
+
+        /** The circuit breaker of one account's API judges this many most recent calls... */
+        @WithDefault("10")
+        int circuitWindow();
+
+        /** ...and opens when this share of them found WeChat down (no answer, errors, "system busy")... */
+        @WithDefault("0.5")
+        double circuitFailureRatio();
+
+        /** ...then fails calls at once for this long before letting one through to try. */
+        @WithDefault("30s")
+        Duration circuitDelay();
+    }
+
     interface Account {
         String appId();
 

@@ -39,14 +39,14 @@ public class WeChatMenus {
             "pic_photo_or_album", "pic_weixin", "location_select");
 
     private final WeChatAccounts accounts;
-    private final WeChatWorkers workers;
+    private final WeChatApi api;
     private final ObjectMapper json;
     private final String h5;
     private final String bundled;
 
-    public WeChatMenus(WeChatAccounts accounts, WeChatWorkers workers, ObjectMapper json, WeChatConfig config) {
+    public WeChatMenus(WeChatAccounts accounts, WeChatApi api, ObjectMapper json, WeChatConfig config) {
         this.accounts = accounts;
-        this.workers = workers;
+        this.api = api;
         this.json = json;
         this.h5 = config.h5BaseUrl();
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
@@ -76,14 +76,11 @@ public class WeChatMenus {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException("the menu breaks WeChat's limits: " + String.join("; ", problems));
         }
-        return Uni.createFrom().item(() -> {
-            try {
-                account.service().getMenuService().menuCreate(menu);
-            } catch (WxErrorException e) {
-                throw new WeChatApiException("WeChat refused the menu: errcode " + e.getError().getErrorCode());
-            }
+        return api.call(account, WeChatApi.Api.MENU_CREATE, () -> {
+            account.service().getMenuService().menuCreate(menu);
             return new MenuPublication(appid, version, menu.getButtons().stream().map(WxMenuButton::getName).toList());
-        }).runSubscriptionOn(workers.executor());
+        }).onFailure(WxErrorException.class).transform(e -> new WeChatApiException(
+                "WeChat refused the menu: errcode " + ((WxErrorException) e).getError().getErrorCode()));
     }
 
     /** Every way the menu breaks WeChat's documented limits; empty when it can be published. */

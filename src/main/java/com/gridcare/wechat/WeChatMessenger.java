@@ -23,8 +23,8 @@ import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
  * The WeChat channel for outgoing messages: customer-service (kefu) messages, allowed only within WeChat's 48-hour
  * window after the follower's last message, and template messages. A message the channel cannot deliver is reported
  * as {@link Outcome#CHANNEL_UNAVAILABLE} up front, so the caller picks another channel instead of failing later.
- * WxJava blocks: every send runs on {@link WeChatWorkers}. An expired token (40001) is refreshed and the call retried
- * once by WxJava; other errors are not retried here, because a send that timed out may have been delivered.
+ * Sends go through {@link WeChatApi}: off the event loop, timed, behind the account's circuit breaker, repeated only
+ * where a repeat cannot arrive twice (a template message carries its client_msg_id; a kefu text does not).
  */
 @ApplicationScoped
 public class WeChatMessenger {
@@ -41,6 +41,11 @@ public class WeChatMessenger {
         CHANNEL_UNAVAILABLE,
         /** The follower unfollowed; they are marked so and nothing more is sent to them. */
         UNSUBSCRIBED,
+        /** WeChat could not be used (down, busy, circuit open) and nothing arrived: the same send may be tried later. */
+        TRY_LATER,
+        /** A kefu text whose answer was lost (a time-out): it may have arrived, so sending it again may show it twice. */
+        UNCERTAIN,
+        /** WeChat refused the message (an error code of its own): sending it again would not help. */
         FAILED
     }
 
@@ -59,13 +64,13 @@ public class WeChatMessenger {
 
     private final WeChatAccounts accounts;
     private final WeChatUsers users;
-    private final WeChatWorkers workers;
+    private final WeChatApi api;
     private final Clock clock;
 
-    public WeChatMessenger(WeChatAccounts accounts, WeChatUsers users, WeChatWorkers workers, Clock clock) {
+    public WeChatMessenger(WeChatAccounts accounts, WeChatUsers users, WeChatApi api, Clock clock) {
         this.accounts = accounts;
         this.users = users;
-        this.workers = workers;
+        this.api = api;
         this.clock = clock;
     }
 
@@ -102,7 +107,7 @@ public class WeChatMessenger {
     public Uni<Outcome> sendTemplate(String appid, String openid, Topic topic, Map<String, String> fields, String url,
             String idempotencyKey) {
         Optional<WeChatAccounts.Account> account = accounts.find(appid);
-        String templateId = account.flatMap(a -> topic.templateId.apply(a.config().templates())).orElse(null);
+        String templateId = templateId(appid, topic).orElse(null);
         if (templateId == null) {
             return Uni.createFrom().item(Outcome.CHANNEL_UNAVAILABLE);
         }
@@ -113,39 +118,47 @@ public class WeChatMessenger {
             WxMpTemplateMessage message = WxMpTemplateMessage.builder().toUser(openid).templateId(templateId).url(url)
                     .clientMsgId(idempotencyKey).build();
             fields.forEach((name, value) -> message.addData(new WxMpTemplateData(name, value)));
-            return call(account.get(), openid, () -> account.get().service().getTemplateMsgService()
-                    .sendTemplateMsg(message));
+            return call(account.get(), WeChatApi.Api.TEMPLATE_SEND, openid, () -> account.get().service()
+                    .getTemplateMsgService().sendTemplateMsg(message));
         });
+    }
+
+    /** Whether {@code appid} has added a template for {@code topic}; a topic without one goes by kefu, if at all. */
+    public boolean hasTemplate(String appid, Topic topic) {
+        return templateId(appid, topic).isPresent();
+    }
+
+    private Optional<String> templateId(String appid, Topic topic) {
+        return accounts.find(appid).flatMap(account -> topic.templateId.apply(account.config().templates()));
     }
 
     private Uni<Outcome> kefu(WeChatAccounts.Account account, String openid, String text) {
         WxMpKefuMessage message = WxMpKefuMessage.TEXT().toUser(openid).content(text).build();
-        return call(account, openid, () -> account.service().getKefuService().sendKefuMessage(message));
+        return call(account, WeChatApi.Api.KEFU_SEND, openid,
+                () -> account.service().getKefuService().sendKefuMessage(message));
     }
 
-    private Uni<Outcome> call(WeChatAccounts.Account account, String openid, Callable<?> send) {
-        return Uni.createFrom().item(() -> {
-            try {
-                send.call();
-                return Outcome.SENT;
-            } catch (WxErrorException e) {
-                return failed(account.appId(), e);
-            } catch (Exception e) {
-                LOG.warnf("WeChat send to %s failed: %s", account.appId(), e.toString());
-                return Outcome.FAILED;
-            }
-        }).runSubscriptionOn(workers.executor()).flatMap(outcome -> outcome == Outcome.UNSUBSCRIBED
-                ? users.unsubscribed(account.appId(), openid, clock.instant()).replaceWith(outcome)
-                : Uni.createFrom().item(outcome));
+    private Uni<Outcome> call(WeChatAccounts.Account account, WeChatApi.Api which, String openid, Callable<?> send) {
+        return api.call(account, which, send).replaceWith(Outcome.SENT)
+                .onFailure().recoverWithItem(failure -> failed(account.appId(), which, failure))
+                .flatMap(outcome -> outcome == Outcome.UNSUBSCRIBED
+                        ? users.unsubscribed(account.appId(), openid, clock.instant()).replaceWith(outcome)
+                        : Uni.createFrom().item(outcome));
     }
 
-    private static Outcome failed(String appid, WxErrorException e) {
-        int code = e.getError() == null ? -1 : e.getError().getErrorCode();
+    private static Outcome failed(String appid, WeChatApi.Api which, Throwable failure) {
+        if (failure instanceof WeChatUnavailableException unavailable) {
+            LOG.warnf("WeChat %s for %s not sent: %s", which.tag(), appid, unavailable.reason());
+            return unavailable.mayHaveArrived() && which == WeChatApi.Api.KEFU_SEND ? Outcome.UNCERTAIN
+                    : Outcome.TRY_LATER;
+        }
+        int code = failure instanceof WxErrorException e && e.getError() != null ? e.getError().getErrorCode() : 0;
         return switch (code) {
             case UNSUBSCRIBED -> Outcome.UNSUBSCRIBED;
             case OUT_OF_WINDOW, REPLY_TIME_LIMIT -> Outcome.CHANNEL_UNAVAILABLE;
             default -> {
-                LOG.warnf("WeChat send to %s refused: errcode %d", appid, code);
+                LOG.warnf("WeChat %s for %s refused: %s", which.tag(), appid, code == 0 ? failure.toString()
+                        : "errcode " + code);
                 yield Outcome.FAILED;
             }
         };

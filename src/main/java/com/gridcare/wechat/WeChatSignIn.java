@@ -12,19 +12,19 @@ import me.chanjar.weixin.common.service.WxOAuth2Service;
 
 /**
  * H5 sign-in inside WeChat: the page WeChat redirected to with an OAuth2 code ({@code snsapi_base}, or
- * {@code snsapi_userinfo}) hands the code to us; WxJava exchanges it for the openid (a blocking call, on the WeChat
- * workers) and the resident behind that openid gets the same session as an app sign-in.
+ * {@code snsapi_userinfo}) hands the code to us; WxJava exchanges it for the openid (through {@link WeChatApi}: 503
+ * while WeChat is not answering) and the resident behind that openid gets the same session as an app sign-in.
  */
 @ApplicationScoped
 public class WeChatSignIn {
 
     private final WeChatAccounts accounts;
-    private final WeChatWorkers workers;
+    private final WeChatApi api;
     private final AuthService auth;
 
-    public WeChatSignIn(WeChatAccounts accounts, WeChatWorkers workers, AuthService auth) {
+    public WeChatSignIn(WeChatAccounts accounts, WeChatApi api, AuthService auth) {
         this.accounts = accounts;
-        this.workers = workers;
+        this.api = api;
         this.auth = auth;
     }
 
@@ -32,16 +32,11 @@ public class WeChatSignIn {
         WeChatAccounts.Account account = accounts.find(appid)
                 .orElseThrow(() -> ProblemException.notFound("No such official account."));
         WxOAuth2Service oauth = account.service().getOAuth2Service();
-        return Uni.createFrom().item(() -> {
-            try {
-                return oauth.getAccessToken(code);
-            } catch (WxErrorException e) {
+        return api.call(account, WeChatApi.Api.OAUTH_ACCESS_TOKEN, () -> oauth.getAccessToken(code))
                 // 40029 invalid, 40163 used, 41008 missing: all mean the page must send the user through OAuth again
-                throw new ProblemException(401, "invalid-oauth-code", "Unauthorized",
-                        "The WeChat authorisation code is invalid, used or expired (errcode "
-                                + e.getError().getErrorCode() + ").");
-            }
-        }).runSubscriptionOn(workers.executor())
+                .onFailure(WxErrorException.class).transform(e -> new ProblemException(401, "invalid-oauth-code",
+                        "Unauthorized", "The WeChat authorisation code is invalid, used or expired (errcode "
+                                + ((WxErrorException) e).getError().getErrorCode() + ")."))
                 .chain(token -> auth.signInWithWeChat(appid, token.getOpenId(), token.getUnionId()));
     }
 }

@@ -48,6 +48,9 @@ public class WeChatUsers {
     private static final String REACHABILITY = """
             select subscribed, last_interaction_at from wechat_user where appid = $1 and openid = $2""";
 
+    /** An openid is issued per official account: it names its account. */
+    private static final String ACCOUNT_OF = "select appid from wechat_user where openid = $1 limit 1";
+
     private final Pool pool;
     private final Duration interactionGranularity;
     /** When this instance last wrote each follower's interaction time. */
@@ -93,6 +96,12 @@ public class WeChatUsers {
             }
             return accounts;
         });
+    }
+
+    /** The app-id of the official account {@code openid} follows (or followed); empty for an openid we never saw. */
+    public Uni<Optional<String>> accountOf(String openid) {
+        return pool.preparedQuery(ACCOUNT_OF).execute(Tuple.of(openid)).map(rows -> rows.size() == 0 ? Optional.empty()
+                : Optional.of(rows.iterator().next().getString("appid")));
     }
 
     /** Empty for a follower we have never heard of. */

@@ -54,6 +54,7 @@ public class TestUtility {
     public void removeTestRows() throws SQLException {
         execute("delete from repair_ticket_event");
         execute("delete from repair_ticket");
+        execute("delete from contact_outcome");
         execute("delete from outbox_message");
         execute("delete from outage");
         execute("delete from account_binding where customer_id >= ?", FIRST_TEST_ID);

@@ -1,5 +1,6 @@
 package com.gridcare.wechat;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -30,11 +31,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.gridcare.common.MutableClock;
 import com.gridcare.dataset.TestUtility;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -62,6 +65,12 @@ class WeChatApiTests {
     WeChatConfig config;
 
     @Inject
+    WeChatApi wechatApi;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @Inject
     RedisDataSource redis;
 
     @Inject
@@ -75,6 +84,7 @@ class WeChatApiTests {
     @BeforeEach
     void freshWeChat() throws Exception {
         api.resetAll();
+        breakers.resetAll();
         api.stubFor(post(urlPathEqualTo(STABLE_TOKEN))
                 .willReturn(okJson("{\"access_token\":\"TOKEN-1\",\"expires_in\":7200}")));
         redis.key().del(TOKEN_KEY);
@@ -150,11 +160,23 @@ class WeChatApiTests {
     }
 
     @Test
-    void shouldNotRetryASystemErrorThatMayHaveBeenDelivered() throws Exception {
+    void shouldRepeatAKefuTextWeChatWasTooBusyToTake() throws Exception {
         follower(true, Duration.ofHours(1));
-        kefuAnswers("{\"errcode\":-1,\"errmsg\":\"system error\"}");
+        api.stubFor(post(urlPathEqualTo(KEFU)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"errcode\":-1,\"errmsg\":\"system busy\"}")).willSetStateTo("calm"));
+        api.stubFor(post(urlPathEqualTo(KEFU)).inScenario("busy").whenScenarioStateIs("calm")
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         assertThat(messenger.sendText(APPID, openid, "x").await().indefinitely())
-                .isEqualTo(WeChatMessenger.Outcome.FAILED);
+                .isEqualTo(WeChatMessenger.Outcome.SENT);
+        api.verify(2, postRequestedFor(urlPathEqualTo(KEFU)));
+    }
+
+    @Test
+    void shouldNotRepeatAKefuTextWhoseAnswerWasLost() throws Exception {
+        follower(true, Duration.ofHours(1));
+        api.stubFor(post(urlPathEqualTo(KEFU)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        assertThat(messenger.sendText(APPID, openid, "x").await().indefinitely())
+                .as("WeChat may have delivered it").isEqualTo(WeChatMessenger.Outcome.UNCERTAIN);
         api.verify(1, postRequestedFor(urlPathEqualTo(KEFU)));
     }
 
@@ -194,7 +216,8 @@ class WeChatApiTests {
         api.stubFor(post(urlPathEqualTo(STABLE_TOKEN)).willReturn(okJson("{\"access_token\":\"TOKEN-S\",\"expires_in\":7200}")
                 .withFixedDelay(200)));
         // two instances: each its own WxJava services over the same Redis
-        List<WeChatAccounts> instances = List.of(new WeChatAccounts(config, redis), new WeChatAccounts(config, redis));
+        List<WeChatAccounts> instances = List.of(new WeChatAccounts(config, redis, wechatApi),
+                new WeChatAccounts(config, redis, wechatApi));
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Callable<String>> calls = new ArrayList<>();
@@ -304,5 +327,17 @@ class WeChatApiTests {
                 .post("/api/v1/auth/wechat-sessions").then().statusCode(404);
         given().contentType(ContentType.JSON).body("{\"appid\":\"" + APPID + "\",\"code\":\"<script>\"}")
                 .post("/api/v1/auth/wechat-sessions").then().statusCode(400);
+    }
+
+    @Test
+    void shouldAnswerServiceUnavailableWhileWeChatCannotExchangeTheCode() {
+        api.stubFor(get(urlPathEqualTo("/sns/oauth2/access_token")).withQueryParam("code", equalTo("DOWN-123456"))
+                .willReturn(aResponse().withStatus(500)));
+        given().contentType(ContentType.JSON).body("{\"appid\":\"" + APPID + "\",\"code\":\"DOWN-123456\"}")
+                .post("/api/v1/auth/wechat-sessions").then().statusCode(503)
+                .body("type", containsString("wechat-unavailable"));
+        // once and twice more (wechat.api.max-retries): exchanging a code again cannot sign anyone in twice
+        api.verify(3, getRequestedFor(urlPathEqualTo("/sns/oauth2/access_token")).withQueryParam("code",
+                equalTo("DOWN-123456")));
     }
 }

@@ -1,0 +1,34 @@
+package com.gridcare.notify;
+
+/**
+ * What came of handing a message to a channel. {@code reason} goes into the outbox row as its last error: a few words
+ * naming the channel and the cause ("wechat: out of window"), never a recipient or the message itself.
+ */
+public record Delivery(Result result, String reason) {
+
+    public enum Result {
+        SENT,
+        /** The channel cannot reach the resident now (window closed, unfollowed, no template): use the app instead. */
+        CHANNEL_UNAVAILABLE,
+        /** Not sent, and nothing arrived: the same attempt may succeed later. */
+        RETRYABLE,
+        /** The channel refused the message for good. */
+        PERMANENT
+    }
+
+    public static Delivery sent() {
+        return new Delivery(Result.SENT, null);
+    }
+
+    public static Delivery unavailable(String reason) {
+        return new Delivery(Result.CHANNEL_UNAVAILABLE, reason);
+    }
+
+    public static Delivery retryable(String reason) {
+        return new Delivery(Result.RETRYABLE, reason);
+    }
+
+    public static Delivery permanent(String reason) {
+        return new Delivery(Result.PERMANENT, reason);
+    }
+}

@@ -1,0 +1,34 @@
+package com.gridcare.notify;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Text messages through the SMS provider ({@link SmsSender}): one provider template per topic, named like the topic,
+ * with the notice's title and text as parameters. The provider not taking a message is worth trying again later.
+ */
+@ApplicationScoped
+public class SmsChannel implements ChannelAdapter {
+
+    private final SmsSender sender;
+
+    public SmsChannel(SmsSender sender) {
+        this.sender = sender;
+    }
+
+    @Override
+    public String channelCode() {
+        return "SMS";
+    }
+
+    @Override
+    public Uni<Delivery> deliver(OutboxMessage message) {
+        return sender.send(message.recipient(), message.topic().name(),
+                Map.of("title", message.title(), "text", message.text()))
+                .replaceWith(Delivery.sent())
+                .onFailure().recoverWithItem(failure -> Delivery.retryable("sms: provider did not take it"));
+    }
+}
