@@ -148,6 +148,18 @@ public interface GridcareConfig {
          */
         @WithDefault("60s")
         Duration resyncInterval();
+
+        /**
+         * How long the bot remembers a resident's conversation after their last question (Redis, shared by every
+         * instance): the recent questions an escalation carries, and the window in which two unsure answers count as
+         * "in a row".
+         */
+        @WithDefault("30m")
+        Duration conversationTtl();
+
+        /** Questions remembered per conversation, the most recent ones. */
+        @WithDefault("10")
+        int conversationLength();
     }
 
     interface Escalation {

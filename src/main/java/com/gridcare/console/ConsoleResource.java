@@ -4,9 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,6 +32,12 @@ import com.gridcare.escalation.CustomerContextService;
 import com.gridcare.escalation.EscalationService;
 import com.gridcare.escalation.EscalationStatus;
 import com.gridcare.escalation.StaffEscalation;
+import com.gridcare.faq.FaqEntry;
+import com.gridcare.faq.KnowledgeBaseService;
+import com.gridcare.faq.NewFaqEntry;
+import com.gridcare.faq.TopicExistsException;
+import com.gridcare.faq.UnansweredLog;
+import com.gridcare.faq.UnansweredQuestion;
 import com.gridcare.staff.CurrentStaff;
 import com.gridcare.staff.StaffMember;
 import com.gridcare.staff.StaffRole;
@@ -65,20 +74,31 @@ public class ConsoleResource {
         static native TemplateInstance escalation(StaffMember me, String csrf, StaffEscalation e,
                 CustomerContext customer, String problem);
 
-        static native TemplateInstance unanswered(StaffMember me, String csrf);
+        static native TemplateInstance unanswered(StaffMember me, String csrf, List<UnansweredQuestion> questions,
+                FaqEntryForm form, FaqEntry created);
     }
+
+    /** Unanswered questions listed, most frequent first: more than a shift works through. */
+    static final int UNANSWERED_SHOWN = 100;
 
     private final StaffSignIn signIn;
     private final EscalationService escalations;
     private final CustomerContextService customers;
+    private final UnansweredLog unanswered;
+    private final KnowledgeBaseService knowledgeBase;
+    private final Validator validator;
     private final CurrentStaff current;
     private final GridcareConfig.Staff config;
 
     public ConsoleResource(StaffSignIn signIn, EscalationService escalations, CustomerContextService customers,
-            CurrentStaff current, GridcareConfig config) {
+            UnansweredLog unanswered, KnowledgeBaseService knowledgeBase, Validator validator, CurrentStaff current,
+            GridcareConfig config) {
         this.signIn = signIn;
         this.escalations = escalations;
         this.customers = customers;
+        this.unanswered = unanswered;
+        this.knowledgeBase = knowledgeBase;
+        this.validator = validator;
         this.current = current;
         this.config = config.staff();
     }
@@ -176,11 +196,46 @@ public class ConsoleResource {
         return back(id, escalations.resolve(current.member(), id));
     }
 
+    /**
+     * The questions the bot could not answer and the form that turns one into a topic: {@code question} (a
+     * normalised question of the list) prefills it, {@code created} names the topic just made. Staff roles as for
+     * the knowledge base's API (faq.FaqAdminResource): any staff member may add a topic.
+     */
     @GET
     @Path("unanswered")
     @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
-    public Response unanswered() {
-        return page(Templates.unanswered(current.member(), current.csrfToken()), 200);
+    public Uni<Response> unanswered(@QueryParam("question") String question, @QueryParam("created") String created) {
+        Uni<FaqEntryForm> form = question == null || question.isBlank() ? Uni.createFrom().item(FaqEntryForm.blank())
+                : unanswered.question(question).map(found -> found == null ? FaqEntryForm.blank()
+                        : FaqEntryForm.answering(found));
+        Uni<FaqEntry> made = created == null ? Uni.createFrom().nullItem()
+                : knowledgeBase.history(created).map(versions -> versions.isEmpty() ? null
+                        : versions.get(versions.size() - 1));
+        return form.chain(prefilled -> made.chain(entry -> unansweredPage(prefilled, entry, 200)));
+    }
+
+    @POST
+    @Path("unanswered/entries")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> createEntry(@RestForm String csrf, @RestForm String question, @RestForm String topicId,
+            @RestForm String title, @RestForm String phrasings, @RestForm String answer) {
+        checkCsrf(csrf);
+        String answering = question == null || question.isBlank() || question.length() > 500 ? null : question;
+        FaqEntryForm form = new FaqEntryForm(answering, topicId, title, phrasings, answer, Set.of());
+        NewFaqEntry entry = form.entry();
+        Set<String> invalid = validator.validate(entry).stream()
+                .map(violation -> violation.getPropertyPath().iterator().next().getName()).collect(Collectors.toSet());
+        if (!invalid.isEmpty()) {
+            return unansweredPage(form.refused(invalid), null, 400);
+        }
+        Uni<FaqEntry> created = answering == null ? knowledgeBase.create(entry)
+                : knowledgeBase.create(entry, answering);
+        // the topic id matched its pattern (letters, digits, dots, dashes): safe in the address as it is
+        return created.map(made -> Response.seeOther(URI.create("/console/unanswered?created=" + made.topicId()))
+                .build())
+                .onFailure(TopicExistsException.class).recoverWithUni(() -> unansweredPage(
+                        form.refused(Set.of(FaqEntryForm.TOPIC_TAKEN)), null, 409));
     }
 
     /** Not signed in, or the token lapsed: to the sign-in page rather than problem JSON. */
@@ -210,6 +265,11 @@ public class ConsoleResource {
                 expected.getBytes(StandardCharsets.US_ASCII))) {
             throw new ForbiddenException("The form is stale or did not come from the console.");
         }
+    }
+
+    private Uni<Response> unansweredPage(FaqEntryForm form, FaqEntry created, int status) {
+        return unanswered.ranked(UNANSWERED_SHOWN).map(questions -> page(Templates.unanswered(current.member(),
+                current.csrfToken(), questions, form, created), status));
     }
 
     private static String detail(long id) {

@@ -62,6 +62,22 @@ public class EscalationService {
               left join staff s on s.id = g.owner_staff_id
             returning id""";
 
+    /** The resident's latest escalation still with staff, locked: a hand-over adds to it rather than open another. */
+    private static final String OPEN_OF_RESIDENT = """
+            select id from escalation
+             where resident_id = $1 and status in ('NEW', 'CLAIMED', 'REPLIED', 'REOPENED')
+             order by created_at desc, id desc
+             limit 1
+               for update""";
+
+    /** Bounded: a resident who keeps talking to the bot while waiting must not grow one row without end. */
+    private static final String APPEND = """
+            update escalation set conversation = conversation || $2::jsonb, updated_at = $3
+             where id = $1 and jsonb_array_length(conversation) + jsonb_array_length($2::jsonb) <= $4""";
+
+    /** Turns an escalation keeps at most when the bot adds to it (the API takes 50 at a time). */
+    static final int MAX_TURNS = 200;
+
     private static final String MINE = """
             select e.id, e.status, e.reason, e.question, c.account_no, e.created_at, e.due_at, e.rating
               from escalation e left join customer c on c.id = e.customer_id
@@ -160,20 +176,55 @@ public class EscalationService {
      */
     public Uni<MyEscalation> escalate(long residentId, Long customerId, String channel, EscalationReason reason,
             String question, List<Turn> conversation) {
+        return open(pool, residentId, customerId, channel, reason, question, conversation)
+                .chain(id -> mine(residentId, id));
+    }
+
+    /** What a hand-over from the bot did: opened an escalation, or added the conversation to one already open. */
+    public record HandOver(long escalationId, boolean opened) {
+    }
+
+    /**
+     * The bot hands the conversation to a person: a new escalation as {@link #escalate} opens it or, while the
+     * resident has one with staff still (new, claimed, replied or reopened), the conversation added to that one, so
+     * that staff get one case per resident and the resident is not counted against the hourly limit for it. The
+     * resident's row is locked first, so hand-overs of one resident at two instances at once cannot both open one.
+     */
+    public Uni<HandOver> handOver(long residentId, Long customerId, String channel, EscalationReason reason,
+            String question, List<Turn> conversation) {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("select id from resident where id = $1 for update").execute(Tuple.of(residentId))
+                .chain(() -> connection.preparedQuery(OPEN_OF_RESIDENT).execute(Tuple.of(residentId)))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return open(connection, residentId, customerId, channel, reason, question, conversation)
+                                .map(id -> new HandOver(id, true));
+                    }
+                    long id = rows.iterator().next().getLong("id");
+                    return connection.preparedQuery(APPEND)
+                            .execute(Tuple.of(id, json(conversation), OffsetDateTime.now(clock), MAX_TURNS))
+                            .map(appended -> new HandOver(id, false));
+                }));
+    }
+
+    /** Checks the hourly limit, routes and inserts; the new escalation's id. */
+    private Uni<Long> open(SqlClient client, long residentId, Long customerId, String channel, EscalationReason reason,
+            String question, List<Turn> conversation) {
         return limiter.tryAcquire("escalations:" + residentId, config.perResidentPerHour(), Duration.ofHours(1))
                 .chain(allowed -> {
                     if (!allowed) {
                         throw ProblemException.tooManyRequests("You have asked for a person many times this hour; "
                                 + "staff will answer the questions you already sent.");
                     }
-                    return customerId != null ? Uni.createFrom().item(customerId) : onlyBoundAccount(residentId);
+                    return customerId != null ? Uni.createFrom().item(customerId)
+                            : onlyBoundAccount(client, residentId);
                 })
                 .chain(customer -> {
                     OffsetDateTime now = OffsetDateTime.now(clock);
-                    return pool.preparedQuery(INSERT).execute(Tuple.from(new Object[] { residentId, customer, channel,
-                            reason.name(), json(conversation), question.strip(), due(now), now }));
+                    return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] { residentId, customer,
+                            channel, reason.name(), json(conversation), question.strip(), due(now), now }));
                 })
-                .chain(rows -> mine(residentId, rows.iterator().next().getLong("id")));
+                .map(rows -> rows.iterator().next().getLong("id"));
     }
 
     public Uni<Page<MyEscalation>> mine(long residentId, String cursor, Integer requestedLimit) {
@@ -221,8 +272,8 @@ public class EscalationService {
                 .map(items -> items.get(0)));
     }
 
-    private Uni<Long> onlyBoundAccount(long residentId) {
-        return pool.preparedQuery(BOUND).execute(Tuple.of(residentId))
+    private static Uni<Long> onlyBoundAccount(SqlClient client, long residentId) {
+        return client.preparedQuery(BOUND).execute(Tuple.of(residentId))
                 .map(rows -> rows.size() == 1 ? rows.iterator().next().getLong(0) : null);
     }
 
@@ -428,6 +479,7 @@ public class EscalationService {
                 JsonObject json = new JsonObject().put("from", turn.from().name()).put("text", turn.text());
                 Optional.ofNullable(turn.topicId()).ifPresent(topic -> json.put("topicId", topic));
                 Optional.ofNullable(turn.confidence()).ifPresent(confidence -> json.put("confidence", confidence));
+                Optional.ofNullable(turn.at()).ifPresent(at -> json.put("at", at.toString()));
                 turns.add(json);
             }
         }
@@ -438,8 +490,10 @@ public class EscalationService {
         List<Turn> result = new ArrayList<>();
         for (int i = 0; i < turns.size(); i++) {
             JsonObject turn = turns.getJsonObject(i);
+            String at = turn.getString("at");
             result.add(new Turn(Turn.Speaker.valueOf(turn.getString("from")), turn.getString("text"),
-                    turn.getString("topicId"), turn.getDouble("confidence")));
+                    turn.getString("topicId"), turn.getDouble("confidence"),
+                    at == null ? null : OffsetDateTime.parse(at)));
         }
         return result;
     }

@@ -16,7 +16,15 @@ public record FaqAnswer(
         @Schema(description = "The closest topics, offered when the bot is not sure")
         List<Alternative> alternatives,
         @Schema(description = "Whether to hand the resident to a person: asked for, or offered when not sure")
-        boolean escalate) {
+        boolean escalate,
+        @Schema(description = "The escalation now carrying the conversation, when this answer handed it to a person "
+                + "(signed-in residents only)")
+        Long escalationId) {
+
+    /** This answer, saying instead that the conversation is with staff now (or why it could not be). */
+    FaqAnswer handedOver(Long escalation, String text) {
+        return new FaqAnswer(topicId, intent, text, confidence, alternatives, true, escalation);
+    }
 
     public record Alternative(String topicId, String title) {
     }

@@ -22,6 +22,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class FaqAskService {
 
     static final String HUMAN_AGENT = "intent.agent.human";
+    static final String MESSAGES = "faq/messages.properties";
 
     private final FaqEngine engine;
     private final IntentHandler intents;
@@ -32,13 +33,18 @@ public class FaqAskService {
         this.engine = engine;
         this.intents = intents;
         this.unanswered = unanswered;
-        this.messages = ResourceTexts.load("faq/messages.properties");
+        this.messages = ResourceTexts.load(MESSAGES);
     }
 
-    public Uni<FaqAnswer> ask(@Valid @NotNull AskRequest request, Optional<Long> residentId) {
+    /** The answer, and whether the bot was unsure (what makes two unsure answers in a row a case for a person). */
+    record Answered(FaqAnswer answer, boolean unsure) {
+    }
+
+    Uni<Answered> ask(@Valid @NotNull AskRequest request, Optional<Long> residentId) {
         return Uni.createFrom().item(() -> engine.match(request.question()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(match -> answer(match, request, residentId));
+                .flatMap(match -> answer(match, request, residentId)
+                        .map(answer -> new Answered(answer, match.outcome() == FaqMatch.Outcome.NOT_SURE)));
     }
 
     private Uni<FaqAnswer> answer(FaqMatch match, AskRequest request, Optional<Long> residentId) {
@@ -47,21 +53,21 @@ public class FaqAskService {
                     ? intents.answer(match.topic(), Optional.ofNullable(request.accountNo()).filter(s -> !s.isBlank()),
                             residentId)
                             .map(text -> new FaqAnswer(match.topicId(), true, text, match.confidence(), List.of(),
-                                    HUMAN_AGENT.equals(match.topicId())))
+                                    HUMAN_AGENT.equals(match.topicId()), null))
                     : Uni.createFrom().item(new FaqAnswer(match.topicId(), false, match.topic().answer(),
-                            match.confidence(), List.of(), false));
+                            match.confidence(), List.of(), false, null));
             case NOT_SURE -> unanswered.record(request.question(), match.normalisedQuestion(), match.outcome(),
                     match.alternatives().get(0).topicId(), match.confidence())
                     .replaceWith(new FaqAnswer(null, false, messages.text("not-sure"), match.confidence(),
                             match.alternatives().stream()
                                     .map(topic -> new FaqAnswer.Alternative(topic.topicId(), topic.title())).toList(),
-                            true));
+                            true, null));
             case OUT_OF_SCOPE -> unanswered.record(request.question(), match.normalisedQuestion(), match.outcome(),
                     null, match.confidence())
                     .replaceWith(new FaqAnswer(null, false, messages.text("out-of-scope"), match.confidence(),
-                            List.of(), false));
+                            List.of(), false, null));
             case NO_TEXT -> Uni.createFrom().item(
-                    new FaqAnswer(null, false, messages.text("no-text"), 0, List.of(), false));
+                    new FaqAnswer(null, false, messages.text("no-text"), 0, List.of(), false, null));
         };
     }
 }

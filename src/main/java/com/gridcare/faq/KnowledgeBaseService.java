@@ -46,16 +46,18 @@ public class KnowledgeBaseService {
 
     private final FaqRepository repository;
     private final FaqEngine engine;
+    private final UnansweredLog unanswered;
     private final ReactivePubSubCommands<String> pubsub;
     private final Pool pool;
     private final ObjectMapper json;
     private final String channel;
     private final AtomicLong reads = new AtomicLong();
 
-    KnowledgeBaseService(FaqRepository repository, FaqEngine engine, ReactiveRedisDataSource redis, Pool pool,
-            ObjectMapper json, GridcareConfig config) {
+    KnowledgeBaseService(FaqRepository repository, FaqEngine engine, UnansweredLog unanswered,
+            ReactiveRedisDataSource redis, Pool pool, ObjectMapper json, GridcareConfig config) {
         this.repository = repository;
         this.engine = engine;
+        this.unanswered = unanswered;
         this.pubsub = redis.pubsub(String.class);
         this.pool = pool;
         this.json = json;
@@ -88,6 +90,11 @@ public class KnowledgeBaseService {
         return repository.create(entry.topicId(), tidy(entry.content()))
                 .onItem().ifNull().failWith(() -> new TopicExistsException(entry.topicId()))
                 .call(this::changed);
+    }
+
+    /** A topic written for a question on the unanswered list, which it takes off the list. */
+    public Uni<FaqEntry> create(@Valid @NotNull NewFaqEntry entry, String normalisedQuestion) {
+        return create(entry).call(created -> unanswered.handled(normalisedQuestion, created.topicId()));
     }
 
     /** The new version; null when there is no such topic. Editing a retired topic brings it back. */

@@ -12,12 +12,13 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Questions answered with low confidence, judged out of scope, or rated unhelpful, ranked for staff by how often
- * their normalised form comes back. Residents type account, phone and ID numbers into questions: runs of six or more
- * digits are masked before anything is stored.
+ * their normalised form comes back, until a topic written for one takes it off the list. Residents type account,
+ * phone and ID numbers into questions: runs of six or more digits are masked before anything is stored.
  */
 @ApplicationScoped
 public class UnansweredLog {
@@ -25,6 +26,16 @@ public class UnansweredLog {
     public static final int MAX_LIMIT = 200;
     private static final Logger LOG = Logger.getLogger(UnansweredLog.class);
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{6,}");
+
+    /** Unanswered questions grouped by normalised form, with the latest way it was asked and counts per reason. */
+    private static final String GROUPS = """
+            select normalised, (array_agg(question order by created_at desc))[1] as example, count(*) as total,
+                   count(*) filter (where reason = 'NOT_SURE') as not_sure,
+                   count(*) filter (where reason = 'OUT_OF_SCOPE') as out_of_scope,
+                   count(*) filter (where reason = 'UNHELPFUL') as unhelpful,
+                   max(created_at) as last_asked_at
+              from faq_unanswered
+            """;
 
     private final Pool pool;
     private final FaqEngine engine;
@@ -48,26 +59,39 @@ public class UnansweredLog {
         return insert(feedback.question(), engine.normalise(feedback.question()), "UNHELPFUL", feedback.topicId(), null);
     }
 
-    /** The most frequent unanswered questions, most frequent first, then the most recent. */
+    /** The most frequent unanswered questions not handled yet, most frequent first, then the most recent. */
     public Uni<List<UnansweredQuestion>> ranked(int limit) {
-        return pool.preparedQuery("""
-                select normalised, (array_agg(question order by created_at desc))[1] as example, count(*) as total,
-                       count(*) filter (where reason = 'NOT_SURE') as not_sure,
-                       count(*) filter (where reason = 'OUT_OF_SCOPE') as out_of_scope,
-                       count(*) filter (where reason = 'UNHELPFUL') as unhelpful,
-                       max(created_at) as last_asked_at
-                  from faq_unanswered
+        return pool.preparedQuery(GROUPS + """
+                 where handled_at is null
                  group by normalised
                  order by total desc, last_asked_at desc
-                 limit $1""").execute(Tuple.of(limit)).map(rows -> {
-                    List<UnansweredQuestion> questions = new ArrayList<>();
-                    for (Row row : rows) {
-                        questions.add(new UnansweredQuestion(row.getString("normalised"), row.getString("example"),
-                                row.getLong("total"), row.getLong("not_sure"), row.getLong("out_of_scope"),
-                                row.getLong("unhelpful"), row.get(OffsetDateTime.class, "last_asked_at")));
-                    }
-                    return questions;
-                });
+                 limit $1""").execute(Tuple.of(limit)).map(UnansweredLog::questions);
+    }
+
+    /** One question of the list by its normalised form; null when it is not (or no longer) on it. */
+    public Uni<UnansweredQuestion> question(String normalised) {
+        return pool.preparedQuery(GROUPS + """
+                 where handled_at is null and normalised = $1
+                 group by normalised""").execute(Tuple.of(normalised))
+                .map(rows -> questions(rows).stream().findFirst().orElse(null));
+    }
+
+    /** A topic now answers the question: it leaves the list (until residents ask it that way again). */
+    Uni<Void> handled(String normalised, String topicId) {
+        return pool.preparedQuery("""
+                update faq_unanswered set handled_at = now(), handled_topic_id = $2
+                 where normalised = $1 and handled_at is null""").execute(Tuple.of(normalised, topicId))
+                .replaceWithVoid();
+    }
+
+    private static List<UnansweredQuestion> questions(RowSet<Row> rows) {
+        List<UnansweredQuestion> questions = new ArrayList<>();
+        for (Row row : rows) {
+            questions.add(new UnansweredQuestion(row.getString("normalised"), row.getString("example"),
+                    row.getLong("total"), row.getLong("not_sure"), row.getLong("out_of_scope"),
+                    row.getLong("unhelpful"), row.get(OffsetDateTime.class, "last_asked_at")));
+        }
+        return questions;
     }
 
     private Uni<Void> insert(String question, String normalised, String reason, String topicId, Double confidence) {

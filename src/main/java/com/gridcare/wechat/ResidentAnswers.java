@@ -9,16 +9,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.auth.AuthService;
 import com.gridcare.billing.BillDetail;
 import com.gridcare.billing.BillingService;
 import com.gridcare.common.GridcareConfig;
-import com.gridcare.common.ProblemException;
 import com.gridcare.consumption.ConsumptionService;
 import com.gridcare.consumption.MonthlyConsumption;
-import com.gridcare.escalation.EscalationReason;
-import com.gridcare.escalation.EscalationService;
-import com.gridcare.escalation.Turn;
 import com.gridcare.outage.CustomerOutages;
 import com.gridcare.outage.NearbyOutage;
 import com.gridcare.outage.OutageService;
@@ -39,8 +34,6 @@ public class ResidentAnswers {
     private static final int NEARBY_SHOWN = 3;
 
     private final WeChatUsers users;
-    private final AuthService auth;
-    private final EscalationService escalations;
     private final BillingService billing;
     private final ConsumptionService consumption;
     private final OutageService outages;
@@ -50,11 +43,8 @@ public class ResidentAnswers {
     private final DateTimeFormatter dateTime;
 
     public ResidentAnswers(WeChatUsers users, BillingService billing, ConsumptionService consumption,
-            OutageService outages, AuthService auth, EscalationService escalations, WeChatTexts texts,
-            WeChatConfig wechat, GridcareConfig gridcare) {
+            OutageService outages, WeChatTexts texts, WeChatConfig wechat, GridcareConfig gridcare) {
         this.users = users;
-        this.auth = auth;
-        this.escalations = escalations;
         this.billing = billing;
         this.consumption = consumption;
         this.outages = outages;
@@ -82,18 +72,6 @@ public class ResidentAnswers {
                 default -> throw new IllegalStateException("not account-scoped: " + intent);
             };
         });
-    }
-
-    /**
-     * A follower asked for a person in the chat: an escalation with their words goes to the grid service staff of
-     * their account (their only bound one; else the general queue), whose reply comes back through the outbox.
-     */
-    public Uni<String> handOver(String appid, String openid, String question) {
-        return auth.residentForWeChat(appid, openid, null)
-                .chain(resident -> escalations.escalate(resident, null, "WECHAT", EscalationReason.USER_REQUEST,
-                        question, List.of(new Turn(Turn.Speaker.RESIDENT, question, null, null))))
-                .map(escalation -> texts.text("agent.escalated", String.valueOf(escalation.id())))
-                .onFailure(ProblemException.class).recoverWithItem(texts.text("agent.busy"));
     }
 
     public String welcome(String appid) {

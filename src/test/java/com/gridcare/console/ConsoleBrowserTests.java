@@ -2,45 +2,46 @@ package com.gridcare.console;
 
 import static com.gridcare.escalation.EscalationFixture.escalate;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.gridcare.auth.SignedInResident;
+import com.gridcare.dataset.TestUtility;
 import com.gridcare.escalation.EscalationFixture;
+import com.gridcare.faq.TestKnowledgeBase;
 import com.gridcare.staff.SignedInStaff;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+import com.gridcare.staff.StaffPasswords;
+import com.gridcare.staff.TestStaff;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 /**
- * The escalation round trip as people do it: a resident asks for a person, the grid service staff member signs in to
- * the console in a real (headless) Chromium, claims, replies and resolves, and the reply is in the resident's inbox.
- * Uses the system's /usr/bin/chromium (Debian package) and skips where there is none.
+ * The console as staff use it, in a real (headless) Chromium: the escalation round trip (a resident asks for a
+ * person; the grid service staff member claims, replies and resolves; the reply is in the resident's inbox) and
+ * turning a question the bot could not answer into a knowledge-base topic.
  */
 @QuarkusTest
 class ConsoleBrowserTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URL base;
@@ -48,20 +49,27 @@ class ConsoleBrowserTests {
     @Inject
     EscalationFixture fixture;
 
+    @Inject
+    TestKnowledgeBase knowledgeBase;
+
+    @Inject
+    TestStaff testStaff;
+
+    @Inject
+    StaffPasswords passwords;
+
+    @Inject
+    TestUtility utility;
+
     @BeforeAll
     static void chromium() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": apt-get install chromium");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--headless", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void close() {
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -74,13 +82,8 @@ class ConsoleBrowserTests {
                 .extract().jsonPath().getLong("id");
         fixture.staff(cast.owner());
 
-        try (var context = browser.newContext(); Page page = context.newPage()) {
-            page.navigate(url("console/queue"));
-            assertThat(page.locator("h1")).hasText("员工登录");
-            page.fill("#staffNo", cast.owner());
-            page.fill("#password", SignedInStaff.PASSWORD);
-            page.click("#sign-in");
-            assertThat(page.locator("h1")).hasText("待办队列");
+        try (var context = chromium.newContext(); Page page = context.newPage()) {
+            Chromium.signIn(page, url("console/queue"), cast.owner());
             assertThat(page.locator("tr[data-escalation='" + id + "'] .question")).hasText(question);
 
             page.click("tr[data-escalation='" + id + "'] a");
@@ -104,6 +107,52 @@ class ConsoleBrowserTests {
                 .body("items[0].text", equalTo("客服回复：您好，我们已安排网格经理明天上午上门检查电表。"));
         resident.given().get("/api/v1/me/escalations").then().statusCode(200)
                 .body("items[0].id", equalTo((int) id)).body("items[0].status", equalTo("RESOLVED"));
+    }
+
+    @Test
+    void shouldTurnAnUnansweredQuestionIntoATopicTheBotAnswersWith() throws SQLException {
+        EscalationFixture.Cast cast = fixture.cast();
+        fixture.staff(cast.owner());
+        knowledgeBase.ensure();
+        String question = "充电桩的电表箱上面那个绿色指示灯一直闪";
+        ask(question).body("topicId", nullValue());
+        String topic = "test.charger-light-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String title = "<img src=x onerror=\"document.title='xss'\">充电桩指示灯闪烁";
+
+        try (var context = chromium.newContext(); Page page = context.newPage()) {
+            Chromium.signIn(page, url("console/unanswered"), cast.owner());
+            page.click("nav a[href='/console/unanswered']");
+            Locator row = page.locator("#unanswered tbody tr").filter(new Locator.FilterOptions().setHasText(question));
+            assertThat(row).hasCount(1);
+            row.locator("button.answer-question").click();
+            assertThat(page.locator("#entry-phrasings")).hasValue(question);
+
+            page.fill("#entry-topic", topic);
+            page.fill("#entry-title", title);
+            page.fill("#entry-answer", "充电桩电表箱绿灯闪烁表示正在计量，属正常现象；红灯常亮请拨打95598报修。");
+            page.click("#entry-create");
+
+            assertThat(page.locator("#created")).containsText(topic);
+            assertThat(page.locator("#created-title")).hasText(title);
+            assertThat(page.locator("main img")).hasCount(0);
+            assertThat(page).not().hasTitle("xss");
+            assertThat(page.locator("#unanswered tbody tr").filter(new Locator.FilterOptions().setHasText(question)))
+                    .hasCount(0);
+        }
+
+        try {
+            ask(question).body("topicId", equalTo(topic));
+            Assertions.assertThat(utility.value("select distinct handled_topic_id from faq_unanswered where question = ?",
+                    question)).as("the question is handled by the topic").isEqualTo(topic);
+        } finally {
+            SignedInStaff.admin(testStaff, passwords).given().delete("/api/v1/faq/entries/" + topic).then()
+                    .statusCode(204);
+        }
+    }
+
+    private static ValidatableResponse ask(String question) {
+        return given().contentType(ContentType.JSON).body(Map.of("question", question)).post("/api/v1/faq/ask").then()
+                .statusCode(200);
     }
 
     private String url(String path) {

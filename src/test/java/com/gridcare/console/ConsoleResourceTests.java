@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.gridcare.auth.SignedInResident;
 import com.gridcare.dataset.TestUtility;
 import com.gridcare.escalation.EscalationFixture;
+import com.gridcare.faq.TestKnowledgeBase;
 import com.gridcare.staff.SignedInStaff;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +26,10 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** The console's pages over HTTP: sign-in and its cookie, escaping, CSRF tokens on forms, scope. */
+/**
+ * The console's pages over HTTP: sign-in and its cookie, escaping, CSRF tokens on forms, scope, the FAQ entry form's
+ * refusals.
+ */
 @QuarkusTest
 class ConsoleResourceTests {
 
@@ -37,6 +41,9 @@ class ConsoleResourceTests {
 
     @Inject
     TestUtility utility;
+
+    @Inject
+    TestKnowledgeBase knowledgeBase;
 
     private EscalationFixture.Cast cast;
 
@@ -104,6 +111,29 @@ class ConsoleResourceTests {
                 .body(containsString("别的网格看不到"));
     }
 
+    @Test
+    void shouldSayWhatIsWrongWithAFaqEntryAndKeepWhatWasTyped() throws SQLException {
+        knowledgeBase.ensure();
+        String token = token(cast.agentOtherDistrict()); // any staff role may add topics, as in the API
+        String csrf = csrf(as(token).get("/console/unanswered").then().statusCode(200).extract().asString());
+
+        form(token).formParam("csrf", csrf).formParam("topicId", "Bad Topic!").formParam("title", " ")
+                .formParam("phrasings", "短问法\n" + "长".repeat(201)).formParam("answer", "<b>先断电</b>")
+                .post("/console/unanswered/entries").then().statusCode(400)
+                .body(containsString("id=\"problem-topicId\"")).body(containsString("id=\"problem-title\""))
+                .body(containsString("id=\"problem-phrasings\"")).body(not(containsString("id=\"problem-answer\"")))
+                .body(containsString("value=\"Bad Topic!\"")).body(containsString("&lt;b&gt;先断电&lt;/b&gt;"))
+                .body(not(containsString("<b>先断电")));
+        form(token).formParam("csrf", csrf).formParam("topicId", "payment.wechat").formParam("title", "微信交电费")
+                .formParam("phrasings", "").formParam("answer", "在微信里交。")
+                .post("/console/unanswered/entries").then().statusCode(409)
+                .body(containsString("id=\"problem-topicTaken\"")).body(not(containsString("id=\"problem-topicId\"")));
+        form(token).redirects().follow(false).formParam("topicId", "test.without-csrf").formParam("title", "无令牌")
+                .formParam("phrasings", "").formParam("answer", "不应创建。")
+                .post("/console/unanswered/entries").then().statusCode(403);
+        assertThat(utility.count("select count(*) from faq_entry where topic_id = 'test.without-csrf'")).isZero();
+    }
+
     private String token(String staffNo) {
         fixture.staff(staffNo);
         return signIn(staffNo, SignedInStaff.PASSWORD).cookie(COOKIE);
@@ -116,6 +146,11 @@ class ConsoleResourceTests {
 
     private static RequestSpecification as(String token) {
         return RestAssured.given().cookie(COOKIE, token);
+    }
+
+    /** As a browser posts a form: in UTF-8 (rest-assured's default for forms is ISO-8859-1). */
+    private static RequestSpecification form(String token) {
+        return as(token).contentType("application/x-www-form-urlencoded; charset=UTF-8");
     }
 
     private static String csrf(String page) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -98,6 +99,27 @@ class WeChatRoutingTests {
         assertThat(answer).contains("人工客服").contains(String.valueOf(escalation[0]));
         assertThat(escalation).startsWith(escalation[0], "WECHAT", "USER_REQUEST", "NEW", customer);
         assertThat(escalation[5]).as("routed to the account's grid area").isEqualTo(escalation[6]);
+    }
+
+    @Test
+    void shouldHandAChatToStaffAfterTwoUnsureAnswersInARow() throws Exception {
+        assertThat(reply(WeChatSender.text(bound, "我有个问题想问一下", WeChatSender.msgId()))).contains("不太确定");
+        assertThat(reply(WeChatSender.text(bound, "电费在微信上怎么交", WeChatSender.msgId()))).doesNotContain("人工客服");
+        assertThat(reply(WeChatSender.text(bound, "那个东西怎么搞", WeChatSender.msgId()))).contains("不太确定");
+        assertThat(utility.count("select count(*) from escalation e join wechat_user w on w.resident_id = e.resident_id "
+                + "where w.openid = ?", bound)).as("a sure answer between unsure ones").isZero();
+
+        String answer = reply(WeChatSender.text(bound, "小区里路灯不亮找谁", WeChatSender.msgId()));
+        List<Object[]> escalations = utility.rows("""
+                select e.id, e.channel, e.reason, e.customer_id, e.question, e.conversation::text
+                  from escalation e join wechat_user w on w.resident_id = e.resident_id
+                 where w.openid = ?""", bound);
+        assertThat(escalations).hasSize(1);
+        Object[] escalation = escalations.get(0);
+        assertThat(answer).contains("人工客服").contains("编号 " + escalation[0]);
+        assertThat(escalation).startsWith(escalation[0], "WECHAT", "LOW_CONFIDENCE", customer, "小区里路灯不亮找谁");
+        assertThat((String) escalation[5]).as("the conversation so far").contains("我有个问题想问一下")
+                .contains("电费在微信上怎么交").contains("那个东西怎么搞").contains("小区里路灯不亮找谁");
     }
 
     @Test

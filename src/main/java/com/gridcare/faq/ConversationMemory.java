@@ -1,0 +1,84 @@
+package com.gridcare.faq;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.gridcare.common.GridcareConfig;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.list.ReactiveListCommands;
+import io.quarkus.redis.datasource.list.ReactiveTransactionalListCommands;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The recent exchanges of each conversation with the bot, in Redis so that every instance sees the same
+ * conversation: one list per conversation, the last {@code gridcare.faq.conversation-length} exchanges, gone
+ * {@code gridcare.faq.conversation-ttl} after the last question. Memory helps; it is not worth failing an answer for:
+ * when Redis does not answer, the conversation is taken as empty.
+ */
+@ApplicationScoped
+class ConversationMemory {
+
+    private static final Logger LOG = Logger.getLogger(ConversationMemory.class);
+    private static final String PREFIX = "faq:conversation:";
+
+    /** A question and what the bot made of it; {@code answer} is shortened, it is there for staff to read. */
+    record Exchange(String question, String answer, String topicId, double confidence, boolean unsure,
+            OffsetDateTime at) {
+    }
+
+    private final ReactiveRedisDataSource redis;
+    private final ReactiveListCommands<String, Exchange> lists;
+    private final ReactiveKeyCommands<String> keys;
+    private final Duration ttl;
+    private final int length;
+
+    ConversationMemory(ReactiveRedisDataSource redis, GridcareConfig config) {
+        this.redis = redis;
+        this.lists = redis.list(Exchange.class);
+        this.keys = redis.key();
+        this.ttl = config.faq().conversationTtl();
+        this.length = config.faq().conversationLength();
+    }
+
+    /**
+     * Adds the exchange and returns the conversation as remembered now, oldest first. One MULTI/EXEC, so two
+     * questions of one conversation arriving at two instances at once each see a whole list with their own in it.
+     */
+    Uni<List<Exchange>> remember(String conversation, Exchange exchange) {
+        String key = PREFIX + conversation;
+        return redis.withTransaction(tx -> {
+            ReactiveTransactionalListCommands<String, Exchange> list = tx.list(Exchange.class);
+            return list.rpush(key, exchange)
+                    .chain(() -> list.ltrim(key, -length, -1))
+                    .chain(() -> tx.key().pexpire(key, ttl))
+                    .chain(() -> list.lrange(key, 0, -1));
+        }).map(result -> result.<List<Exchange>>get(3))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Conversation not remembered (answering without it): %s", failure.toString());
+                    return List.of(exchange);
+                });
+    }
+
+    /** The conversation as remembered, oldest first; empty when there is none (or Redis does not answer). */
+    Uni<List<Exchange>> recall(String conversation) {
+        return lists.lrange(PREFIX + conversation, 0, -1)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Conversation not recalled: %s", failure.toString());
+                    return List.of();
+                });
+    }
+
+    /** After a hand-over: what follows is a new conversation, and earlier unsure answers no longer count. */
+    Uni<Void> forget(String conversation) {
+        return keys.del(PREFIX + conversation).replaceWithVoid()
+                .onFailure().invoke(failure -> LOG.warnf("Conversation not forgotten: %s", failure.toString()))
+                .onFailure().recoverWithNull();
+    }
+}
