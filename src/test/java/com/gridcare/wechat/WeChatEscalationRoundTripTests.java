@@ -1,8 +1,11 @@
 package com.gridcare.wechat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
@@ -25,6 +28,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.gridcare.console.Chromium;
 import com.gridcare.dataset.TestUtility;
 import com.gridcare.escalation.EscalationFixture;
+import com.gridcare.notify.OutboxDispatcher;
 import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.WithTestResource;
@@ -33,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.xml.XmlPath;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * An escalation from end to end, through the interfaces people use: a follower of the official account signs in on
@@ -48,6 +53,7 @@ class WeChatEscalationRoundTripTests {
 
     private static final Pattern ESCALATION_NUMBER = Pattern.compile("编号 (\\d+)");
     private static final String QUESTION = "我有个问题想问一下";
+    private static final String KEFU = "/cgi-bin/message/custom/send";
     private static final String REPLY = "您好，您反映的情况我们已登记，网格经理今天下午会联系您。";
 
     private static Chromium chromium;
@@ -63,6 +69,12 @@ class WeChatEscalationRoundTripTests {
 
     @Inject
     TestUtility utility;
+
+    @Inject
+    OutboxDispatcher dispatcher;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     private final WeChatSender wechat = new WeChatSender();
 
@@ -109,6 +121,16 @@ class WeChatEscalationRoundTripTests {
         Assertions.assertThat(queued).hasSize(1);
         Assertions.assertThat(queued.get(0)).as("queued for the follower")
                 .containsExactly(openid, "PENDING", "客服回复：" + REPLY, String.valueOf(id));
+
+        api.stubFor(post(urlPathEqualTo("/cgi-bin/stable_token"))
+                .willReturn(okJson("{\"access_token\":\"ROUND-TRIP-TOKEN\",\"expires_in\":7200}")));
+        api.stubFor(post(urlPathEqualTo(KEFU)).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        breakers.resetAll();
+        dispatcher.dispatchDue().await().indefinitely();
+        api.verify(1, postRequestedFor(urlPathEqualTo(KEFU)).withRequestBody(equalToJson("{\"touser\":\"" + openid
+                + "\",\"msgtype\":\"text\",\"text\":{\"content\":\"客服回复：" + REPLY + "\"}}")));
+        Assertions.assertThat(utility.value("select status from outbox_message where resident_id = ? "
+                + "and topic = 'ESCALATION_REPLY'", resident)).as("delivered in the chat").isEqualTo("SENT");
 
         JsonPath mine = given().auth().oauth2(token).get("/api/v1/me/escalations").then().statusCode(200)
                 .extract().jsonPath();
