@@ -32,6 +32,7 @@ import com.gridcare.escalation.CustomerContextService;
 import com.gridcare.escalation.EscalationService;
 import com.gridcare.escalation.EscalationStatus;
 import com.gridcare.escalation.StaffEscalation;
+import com.gridcare.faq.AskRequest;
 import com.gridcare.faq.FaqEntry;
 import com.gridcare.faq.KnowledgeBaseService;
 import com.gridcare.faq.NewFaqEntry;
@@ -221,7 +222,7 @@ public class ConsoleResource {
     public Uni<Response> createEntry(@RestForm String csrf, @RestForm String question, @RestForm String topicId,
             @RestForm String title, @RestForm String phrasings, @RestForm String answer) {
         checkCsrf(csrf);
-        String answering = question == null || question.isBlank() || question.length() > 500 ? null : question;
+        String answering = question == null || question.isBlank() || question.length() > AskRequest.MAX_QUESTION ? null : question;
         FaqEntryForm form = new FaqEntryForm(answering, topicId, title, phrasings, answer, Set.of());
         NewFaqEntry entry = form.entry();
         Set<String> invalid = validator.validate(entry).stream()
