@@ -6,7 +6,7 @@
 # and every message of a new batch is delivered 3 times at once, spread over both; the instances' counters of handled
 # deliveries must add up to the batch. Usage:
 #   bench/wechat-portal.sh                         # DB=gridcare_bench (any gridcare database will do)
-#   DURATION=30s WARMUP=15s MESSAGES=500000 BATCH=20000 bench/wechat-portal.sh
+#   DURATION=30s WARMUP=60s MESSAGES=500000 BATCH=20000 bench/wechat-portal.sh   # the defaults
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +14,7 @@ DB=${DB:-gridcare_bench}
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 REDIS_DB=${REDIS_DB:-8}
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-60s}
 MESSAGES=${MESSAGES:-500000}
 BATCH=${BATCH:-20000}
 PORT_A=${PORT_A:-8091}
