@@ -54,8 +54,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception, UriInfo uri) {
-        return respond(Problem.of(exception.slug(), exception.title(), exception.status(), exception.getMessage(),
-                uri.getPath()));
+        Response response = respond(Problem.of(exception.slug(), exception.title(), exception.status(),
+                exception.getMessage(), uri.getPath()));
+        // every 503 is a server we depend on not answering: worth the same request again shortly
+        return exception.status() != 503 ? response
+                : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     /** Missing, expired, forged or foreign-key tokens alike: the detail does not say which. */
@@ -92,9 +95,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable exception, UriInfo uri) {
         if (serverUnreachable(exception)) {
             LOG.warnf("A server we depend on did not answer on %s: %s", uri.getPath(), exception);
-            return Response.fromResponse(respond(Problem.of("temporarily-unavailable", "Service Unavailable", 503,
-                    "Please try again in a minute.", uri.getPath())))
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+            return problem(ProblemException.unavailable("Please try again in a minute."), uri);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unhandled error, incident %s on %s", incident, uri.getPath());

@@ -31,6 +31,7 @@ import com.gridcare.escalation.CustomerContext;
 import com.gridcare.escalation.CustomerContextService;
 import com.gridcare.escalation.EscalationService;
 import com.gridcare.escalation.EscalationStatus;
+import com.gridcare.escalation.ReplyRequest;
 import com.gridcare.escalation.StaffEscalation;
 import com.gridcare.faq.AskRequest;
 import com.gridcare.faq.FaqEntry;
@@ -182,7 +183,7 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> reply(@PathParam("id") long id, @RestForm String csrf, @RestForm String text) {
         checkCsrf(csrf);
-        if (text == null || text.isBlank() || text.length() > 2000) {
+        if (text == null || text.isBlank() || text.length() > ReplyRequest.MAX_TEXT) {
             return Uni.createFrom().item(Response.seeOther(URI.create(detail(id) + "?problem=invalid-reply")).build());
         }
         return back(id, escalations.reply(current.member(), id, text));

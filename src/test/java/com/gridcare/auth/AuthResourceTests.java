@@ -121,7 +121,7 @@ class AuthResourceTests {
         String mobile = SignedInResident.newMobile();
         given().post(smsProvider + "/outage?status=503").then().statusCode(204);
         try {
-            askForCode(mobile, SignedInResident.newAddress()).statusCode(503)
+            askForCode(mobile, SignedInResident.newAddress()).statusCode(503).header("Retry-After", "30")
                     .body("type", equalTo("urn:gridcare:problem:sms-unavailable"));
         } finally {
             given().post(smsProvider + "/outage?status=0").then().statusCode(204);
