@@ -218,11 +218,7 @@ public interface GridcareConfig {
         @WithDefault("5s")
         String interval();
 
-        /** Messages one instance claims at once... */
-        @WithDefault("100")
-        int batchSize();
-
-        /** ...and sends at the same time. */
+        /** Messages one instance claims and sends at once; it claims again while claims come back full. */
         @WithDefault("8")
         int concurrency();
 

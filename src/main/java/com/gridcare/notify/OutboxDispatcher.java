@@ -23,6 +23,7 @@ import com.gridcare.common.GridcareConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +40,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * jittered backoff while attempts remain, then DEAD. A message whose lease ran out (its instance stopped mid-send) is
  * due again. Each attempt is also a {@code contact_outcome}, which the channel recommender learns from.
  */
+// made at start-up: its constructor asks the host name, which may block, and must not do so on an event loop later
+@Startup
 @ApplicationScoped
 public class OutboxDispatcher {
 
@@ -113,20 +116,23 @@ public class OutboxDispatcher {
     /** Batch after batch while they come back full, so a backlog drains between two runs. */
     @Scheduled(every = "${gridcare.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return Multi.createBy().repeating().uni(this::dispatchDue).whilst(handled -> handled == config.batchSize())
-                .collect().last().replaceWithVoid();
+        return Multi.createBy().repeating().uni(this::dispatchDue).whilst(handled -> handled == config.concurrency())
+                .collect().last().call(this::countBacklog).replaceWithVoid();
     }
 
-    /** Claims one batch of due messages, delivers them and records the results; returns how many it handled. */
+    /**
+     * Claims as many due messages as go out at once, delivers them and records the results; returns how many it
+     * handled. Claiming no more than are sent together keeps every claimed message within its lease: one claimed
+     * for a later round could outlive it and be claimed, and sent, by another instance too.
+     */
     public Uni<Integer> dispatchDue() {
         Instant now = clock.instant();
         return pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(utc(now), instance, utc(now.plus(config.lease())), config.batchSize()))
+                .execute(Tuple.of(utc(now), instance, utc(now.plus(config.lease())), config.concurrency()))
                 .map(rows -> rows.stream().map(OutboxDispatcher::message).toList())
                 .chain(claimed -> Multi.createFrom().iterable(claimed)
                         .onItem().transformToUni(this::deliver).merge(config.concurrency())
-                        .collect().last().replaceWith(claimed.size()))
-                .call(this::countBacklog);
+                        .collect().last().replaceWith(claimed.size()));
     }
 
     private Uni<Void> deliver(OutboxMessage message) {
@@ -137,7 +143,12 @@ public class OutboxDispatcher {
         return delivery.onFailure().recoverWithItem(failure -> {
             LOG.warnf(failure, "Outbox message %d: %s delivery failed", message.id(), message.channelCode());
             return Delivery.retryable(message.channelCode().toLowerCase() + ": " + failure.getClass().getSimpleName());
-        }).chain(result -> record(message, result));
+        }).chain(result -> record(message, result))
+                // one row's record failing must not cancel the others' sends; this one is claimed again after its lease
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf(failure, "Outbox message %d: result not recorded", message.id());
+                    return null;
+                });
     }
 
     /** What became of the row after one attempt; the metric's outcome tag. */
