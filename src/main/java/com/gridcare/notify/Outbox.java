@@ -2,12 +2,14 @@ package com.gridcare.notify;
 
 import java.time.Clock;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,9 +37,21 @@ public class Outbox {
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             on conflict (idempotency_key) do nothing""";
 
+    /** The follower's resident, when there is one, gets the answer in the app should WeChat not take it. */
+    private static final String CHAT_ANSWER = """
+            insert into outbox_message (idempotency_key, channel_code, topic, resident_id, recipient, payload, status,
+                                        next_attempt_at)
+            values ($1, 'WECHAT_CUSTOMER_SERVICE', 'CHAT_ANSWER',
+                    (select resident_id from wechat_user where appid = $2 and openid = $3), $3, $4, 'PENDING', $5)
+            on conflict (idempotency_key) do nothing""";
+
+    private final Pool pool;
+    private final NoticeTexts texts;
     private final Clock clock;
 
-    public Outbox(Clock clock) {
+    public Outbox(Pool pool, NoticeTexts texts, Clock clock) {
+        this.pool = pool;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -59,6 +73,18 @@ public class Outbox {
                             notice.residentId(), channel.recipient(), payload, wanted ? "PENDING" : "SKIPPED",
                             due.toOffsetDateTime() }));
                 })
+                .replaceWithVoid();
+    }
+
+    /**
+     * The bot's answer to a follower's WeChat message that missed the passive reply: a customer-service message,
+     * written down before it is sent so that it survives this instance. {@code idempotencyKey} names the message
+     * answered, so the answer is written once however often this is called.
+     */
+    public Uni<Void> enqueueChatAnswer(String appid, String openid, String text, String idempotencyKey) {
+        JsonObject payload = new JsonObject().put("title", texts.title("chat.ANSWER")).put("text", text);
+        return pool.preparedQuery(CHAT_ANSWER)
+                .execute(Tuple.of(idempotencyKey, appid, openid, payload, clock.instant().atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 

@@ -54,12 +54,16 @@ public class PreferenceService {
                 chosen.put(topic, new Preference(topic, row.getBoolean("enabled"), row.getString("preferred_channel"),
                         row.getLocalTime("quiet_from"), row.getLocalTime("quiet_until")));
             }
-            return Arrays.stream(Topic.values()).map(topic -> chosen.getOrDefault(topic,
+            return Arrays.stream(Topic.values()).filter(Topic::chosenByResident).map(topic -> chosen.getOrDefault(topic,
                     new Preference(topic, topic.wantedUnlessRefused(), null, null, null))).toList();
         });
     }
 
     public Uni<Preference> update(long residentId, Topic topic, PreferenceUpdate update) {
+        if (!topic.chosenByResident()) {
+            return Uni.createFrom().failure(new InvalidRequestException(
+                    topic + " answers the resident's own question: there is no preference to set"));
+        }
         if ((update.quietFrom() == null) != (update.quietUntil() == null)) {
             return Uni.createFrom().failure(new InvalidRequestException("give quietFrom and quietUntil together"));
         }

@@ -57,7 +57,7 @@ public class WeChatTemplateChannel implements ChannelAdapter {
             case BILL_REMINDER -> WeChatMessenger.Topic.BILL_REMINDER;
             case OUTAGE_NOTICE -> WeChatMessenger.Topic.OUTAGE_NOTICE;
             case REPAIR_PROGRESS -> WeChatMessenger.Topic.REPAIR_PROGRESS;
-            case ARREARS_NOTICE, MARKETING, ESCALATION_REPLY -> null;
+            case ARREARS_NOTICE, MARKETING, ESCALATION_REPLY, CHAT_ANSWER -> null;
         };
     }
 }

@@ -39,7 +39,10 @@ public interface WeChatConfig {
     @WithDefault("5m")
     Duration interactionGranularity();
 
-    /** How long the passive reply may wait for a handler; after that WeChat gets "success" and the answer follows by kefu. */
+    /**
+     * How long the passive reply may wait for a handler; after that WeChat gets "success" and the answer follows by
+     * kefu, through the outbox.
+     */
     @WithDefault("80ms")
     Duration replyBudget();
 
@@ -51,7 +54,7 @@ public interface WeChatConfig {
     @WithDefault("65536")
     int maxBodyBytes();
 
-    /** Threads that run WxJava's blocking router and API calls, off the event loop. */
+    /** Threads that run WxJava's blocking API calls, off the event loop. */
     @WithDefault("16")
     int workerThreads();
 

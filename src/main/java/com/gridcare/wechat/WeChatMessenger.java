@@ -88,18 +88,6 @@ public class WeChatMessenger {
     }
 
     /**
-     * A passive reply that was not ready in time, sent as a kefu message right after. No window check: the follower
-     * acted seconds ago, which opened one (for menu clicks a short one, but long enough for this).
-     */
-    Uni<Outcome> sendLateReply(String appid, WxMpXmlOutMessage reply) {
-        Optional<WeChatAccounts.Account> account = accounts.find(appid);
-        if (account.isEmpty() || !(reply instanceof WxMpXmlOutTextMessage text)) {
-            return Uni.createFrom().item(Outcome.CHANNEL_UNAVAILABLE);
-        }
-        return kefu(account.get(), reply.getToUserName(), text.getContent());
-    }
-
-    /**
      * A template message on {@code topic} with the template's keyword fields (since 2023 WeChat shows neither remark
      * nor colours: what matters goes in the keywords). {@code idempotencyKey} goes to WeChat as client_msg_id, which drops a repeat within
      * 24 hours: a retry after a time-out cannot reach the follower twice.

@@ -1,5 +1,6 @@
 package com.gridcare.wechat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,12 +13,16 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
 
+import com.gridcare.notify.Outbox;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutTextMessage;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 
 /**
@@ -34,10 +39,30 @@ public class WeChatPortal {
     public static final String SUCCESS = "success";
     private static final Logger LOG = Logger.getLogger(WeChatPortal.class);
 
+    /** {@link #FIRST_DELIVERY}'s answers. */
+    private static final int FIRST = 1;
+    private static final int REPEAT = 0;
+    private static final int REPLAYED = -1;
+
+    /**
+     * One step in Redis, so that two instances given the same delivery cannot both take it as the first: KEYS[1] the
+     * request's nonce, KEYS[2] the message; ARGV[1] what makes the message itself, ARGV[2] seconds to keep both. A used
+     * nonce is fine on a byte-for-byte repeat of its request (WeChat retrying a delivery, which the message's own key
+     * then finds a repeat) and refused with any other message (a replay with altered content).
+     */
+    private static final String FIRST_DELIVERY = """
+            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[2])
+                    and redis.call('GET', KEYS[1]) ~= ARGV[1] then
+                return %d
+            end
+            if redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[2]) then
+                return %d
+            end
+            return %d""".formatted(REPLAYED, FIRST, REPEAT);
+
     private final WeChatAccounts accounts;
     private final WeChatRouter router;
-    private final WeChatWorkers workers;
-    private final WeChatMessenger messenger;
+    private final Outbox outbox;
     private final ReactiveRedisDataSource redis;
     private final Clock clock;
     private final WeChatConfig config;
@@ -45,13 +70,11 @@ public class WeChatPortal {
     private final Counter handled;
     private final Counter repeats;
 
-    public WeChatPortal(WeChatAccounts accounts, WeChatRouter router, WeChatWorkers workers,
-            WeChatMessenger messenger, ReactiveRedisDataSource redis, Clock clock, WeChatConfig config,
-            MeterRegistry metrics) {
+    public WeChatPortal(WeChatAccounts accounts, WeChatRouter router, Outbox outbox,
+            ReactiveRedisDataSource redis, Clock clock, WeChatConfig config, MeterRegistry metrics) {
         this.accounts = accounts;
         this.router = router;
-        this.workers = workers;
-        this.messenger = messenger;
+        this.outbox = outbox;
         this.redis = redis;
         this.clock = clock;
         this.config = config;
@@ -85,16 +108,21 @@ public class WeChatPortal {
         String nonceKey = WeChatAccounts.REDIS_PREFIX + ":nonce:" + appid + ":" + request.timestamp() + ":"
                 + request.nonce();
         String dedupKey = dedupKey(message);
-        return setIfAbsent(nonceKey, dedupKey)
-                .flatMap(fresh -> fresh ? Uni.createFrom().voidItem() : sameMessageUnder(nonceKey, dedupKey))
-                .flatMap(ignored -> setIfAbsent(WeChatAccounts.REDIS_PREFIX + ":seen:" + appid + ":" + dedupKey, "1"))
-                .flatMap(first -> {
+        String seenKey = WeChatAccounts.REDIS_PREFIX + ":seen:" + appid + ":" + dedupKey;
+        return redis.execute("EVAL", FIRST_DELIVERY, "2", nonceKey, seenKey, dedupKey, ttlSeconds)
+                .map(Response::toInteger)
+                .flatMap(delivery -> {
+                    if (delivery == REPLAYED) {
+                        throw WeChatRefusedException.forbidden("replayed-request",
+                                "this nonce was used for another message");
+                    }
+                    boolean first = delivery == FIRST;
                     (first ? handled : repeats).increment();
                     return first ? handle(account, message, encrypted) : success();
                 })
                 // without Redis no message can be handled exactly once: none is handled, and WeChat sees no error
                 .onFailure(failure -> !(failure instanceof WeChatRefusedException)).recoverWithItem(failure -> {
-                    LOG.errorf("WeChat %s %s not handled, Redis failed: %s", message.getMsgType(), dedupKey(message),
+                    LOG.errorf("WeChat %s %s not handled, Redis failed: %s", message.getMsgType(), dedupKey,
                             failure.toString());
                     return Reply.SUCCESS;
                 });
@@ -113,13 +141,14 @@ public class WeChatPortal {
     }
 
     private Uni<Reply> handle(WeChatAccounts.Account account, WxMpXmlMessage message, boolean encrypted) {
-        CompletableFuture<WxMpXmlOutMessage> routed = CompletableFuture
-                .supplyAsync(() -> router.route(account.appId(), message), workers.executor());
+        CompletableFuture<WxMpXmlOutMessage> routed = router.route(account.appId(), message)
+                .ifNoItem().after(config.handlerTimeout()).fail()
+                .subscribeAsCompletionStage();
         // a stage of its own: the timeout below cancels it, not the routing, whose answer is then sent late
         CompletableFuture<Reply> rendered = routed.thenApply(out -> render(account, out, encrypted));
         return Uni.createFrom().completionStage(rendered)
                 .ifNoItem().after(config.replyBudget()).recoverWithItem(() -> {
-                    routed.whenComplete((late, failure) -> sendLate(account.appId(), late, failure));
+                    routed.whenComplete((late, failure) -> sendLate(account.appId(), message, late, failure));
                     return Reply.SUCCESS;
                 })
                 .onFailure().recoverWithItem(failure -> {
@@ -128,13 +157,19 @@ public class WeChatPortal {
                 });
     }
 
-    private void sendLate(String appid, WxMpXmlOutMessage late, Throwable failure) {
+    /**
+     * The answer that missed the passive reply goes to the outbox as a customer-service message: written down, so
+     * that it reaches the follower even if this instance stops before it is sent.
+     */
+    private void sendLate(String appid, WxMpXmlMessage message, WxMpXmlOutMessage late, Throwable failure) {
         if (failure != null) {
-            LOG.warnf("Late WeChat answer failed: %s", failure.toString());
-        } else if (late != null) {
-            messenger.sendLateReply(appid, late).subscribe().with(
-                    outcome -> LOG.debugf("Late WeChat answer: %s", outcome),
-                    error -> LOG.warnf("Late WeChat answer not sent: %s", error.toString()));
+            LOG.warnf("Late WeChat answer to %s failed: %s", dedupKey(message), failure.toString());
+        } else if (late instanceof WxMpXmlOutTextMessage text) {
+            outbox.enqueueChatAnswer(appid, message.getFromUser(), text.getContent(), "wechat-late:" + appid + ":"
+                    + dedupKey(message)).subscribe().with(
+                            written -> LOG.debugf("Late WeChat answer to %s in the outbox", dedupKey(message)),
+                            error -> LOG.errorf("Late WeChat answer to %s lost: %s", dedupKey(message),
+                                    error.toString()));
         }
     }
 
@@ -163,7 +198,9 @@ public class WeChatPortal {
         }
         WxMpXmlMessage message;
         try {
-            message = WxMpXmlMessage.fromXml(plain);
+            // not fromXml(String): that also copies every field into a map nothing here reads, through a SAX parser
+            // built and looked up anew for each message, which was two thirds of the parsing
+            message = WxMpXmlMessage.fromXml(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
             throw WeChatRefusedException.malformed("the body is not a WeChat XML message");
         }
@@ -205,24 +242,6 @@ public class WeChatPortal {
 
     private WeChatAccounts.Account account(String appid) {
         return accounts.find(appid).orElseThrow(NotFoundException::new);
-    }
-
-    /** Atomic across instances: true for the one caller that set the key. */
-    private Uni<Boolean> setIfAbsent(String key, String value) {
-        return redis.execute("SET", key, value, "NX", "EX", ttlSeconds).map(response -> response != null);
-    }
-
-    /**
-     * A used nonce is fine on a byte-for-byte repeat of its request (WeChat retrying a delivery; the message's own
-     * de-duplication then answers "success") and refused with any other message (a replay with altered content).
-     */
-    private Uni<Void> sameMessageUnder(String nonceKey, String dedupKey) {
-        return redis.execute("GET", nonceKey).map(carried -> {
-            if (carried == null || !dedupKey.equals(carried.toString())) {
-                throw WeChatRefusedException.forbidden("replayed-request", "this nonce was used for another message");
-            }
-            return null;
-        });
     }
 
     private static Uni<Reply> success() {

@@ -9,7 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The threads that run WxJava's blocking work: message routing (whose handlers wait for the database) and API calls.
+ * The threads that run WxJava's blocking work: its calls to WeChat's API.
  * A pool of its own, so that a slow WeChat API cannot starve Quarkus' worker pool, and sized by configuration.
  */
 @ApplicationScoped

@@ -42,7 +42,9 @@ class PreferenceResourceTests {
 
     @Test
     void shouldShowDefaultsForEveryTopic() {
+        // CHAT_ANSWER, an answer to the resident's own question, is no topic to choose
         SignedInResident.signIn().given().get("/api/v1/me/preferences").then().statusCode(200).body("", hasSize(6))
+                .body("find { it.topic == 'CHAT_ANSWER' }", equalTo(null))
                 .body("find { it.topic == 'MARKETING' }.enabled", equalTo(false))
                 .body("find { it.topic == 'OUTAGE_NOTICE' }.enabled", equalTo(true));
     }
@@ -90,6 +92,8 @@ class PreferenceResourceTests {
         set(resident, "REPAIR_PROGRESS", "{\"enabled\": \"yes\"}").statusCode(400);
         set(resident, "REPAIR_PROGRESS", "{}").statusCode(400);
         set(resident, "WEATHER", "{\"enabled\": true}").statusCode(404);
+        set(resident, "CHAT_ANSWER", "{\"enabled\": false}").statusCode(400)
+                .body("type", equalTo("urn:gridcare:problem:invalid-request"));
         resident.given().get("/api/v1/me/inbox?cursor=bm9wZQ").then().statusCode(400);
         resident.given().get("/api/v1/me/preferences").then()
                 .body("find { it.topic == 'REPAIR_PROGRESS' }.quietFrom", equalTo(null));

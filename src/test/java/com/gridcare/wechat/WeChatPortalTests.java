@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.gridcare.dataset.TestUtility;
+import com.gridcare.notify.OutboxDispatcher;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,9 @@ class WeChatPortalTests {
 
     @Inject
     TestUtility utility;
+
+    @Inject
+    OutboxDispatcher dispatcher;
 
     private final WeChatSender wechat = new WeChatSender();
 
@@ -278,22 +282,36 @@ class WeChatPortalTests {
     }
 
     @Test
-    void shouldReplySuccessInTimeAndSendASlowAnswerAsKefuMessage() throws Exception {
+    void shouldReplySuccessInTimeAndSendASlowAnswerAsKefuMessageThroughTheOutbox() throws Exception {
         String openid = WeChatSender.openid();
         String question = CountingTextAnswerer.SLOW + "我要转人工";
         // "success" rather than the answer: the reply left before the answer was ready (timing it would be flaky on
         // a loaded machine)
         wechat.post(WeChatSender.text(openid, question, WeChatSender.msgId())).then().statusCode(200)
                 .body(equalTo("success"));
+        String written = "select channel_code, status, payload->>'text' from outbox_message "
+                + "where recipient = ? and topic = 'CHAT_ANSWER'";
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (api.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send"))).isEmpty()
-                && System.nanoTime() < deadline) {
+        while (utility.rows(written, openid).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
+        }
+        List<Object[]> late = utility.rows(written, openid);
+        assertThat(late).as("the late answer, written down before it is sent").hasSize(1);
+        assertThat(late.get(0)[0]).isEqualTo("WECHAT_CUSTOMER_SERVICE");
+        assertThat(late.get(0)[1]).isEqualTo("PENDING");
+        assertThat((String) late.get(0)[2]).contains("人工客服");
+
+        // other tests' messages may be due before it
+        for (int round = 0; round < 20 && "PENDING".equals(utility.value(
+                "select status from outbox_message where recipient = ? and topic = 'CHAT_ANSWER'", openid)); round++) {
+            dispatcher.dispatchDue().await().indefinitely();
         }
         api.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send"))
                 .withQueryParam("access_token", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
                 .withRequestBody(containing("\"touser\":\"" + openid + "\""))
                 .withRequestBody(containing("\"msgtype\":\"text\""))
                 .withRequestBody(containing("人工客服")));
+        assertThat(utility.value("select status from outbox_message where recipient = ? and topic = 'CHAT_ANSWER'",
+                openid)).isEqualTo("SENT");
     }
 }

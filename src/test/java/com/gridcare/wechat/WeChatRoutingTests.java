@@ -200,4 +200,19 @@ class WeChatRoutingTests {
         assertThat(utility.rows("select subscribed, last_interaction_at is not null from wechat_user where openid = ?",
                 stranger).get(0)).containsExactly(true, true);
     }
+
+    @Test
+    void shouldOpenTheCustomerServiceWindowOnAMenuClickButNotOnALocationReport() throws Exception {
+        String reporter = WeChatSender.openid();
+        reply(WeChatSender.event(reporter, "subscribe", null));
+        utility.execute("update wechat_user set last_interaction_at = null where openid = ?", reporter);
+        reply(WeChatSender.locationEvent(reporter, 22.54, 114.05));
+        assertThat(utility.value("select last_interaction_at is not null from wechat_user where openid = ?", reporter))
+                .as("WeChat's automatic location report opens no window").isEqualTo(false);
+
+        String clicker = WeChatSender.openid();
+        reply(WeChatSender.event(clicker, "CLICK", Intent.SMART_SERVICE.name()));
+        assertThat(utility.value("select last_interaction_at is not null from wechat_user where openid = ?", clicker))
+                .as("a click event does").isEqualTo(true);
+    }
 }
