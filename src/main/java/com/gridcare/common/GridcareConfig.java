@@ -160,6 +160,13 @@ public interface GridcareConfig {
         /** Questions remembered per conversation, the most recent ones. */
         @WithDefault("10")
         int conversationLength();
+
+        /**
+         * Distinct questions whose match each instance keeps until the knowledge base changes: residents ask the
+         * same few questions in the same words again and again, and matching is the bot's CPU work. 0 keeps none.
+         */
+        @WithDefault("20000")
+        int matchesKept();
     }
 
     interface Escalation {

@@ -29,12 +29,18 @@ class ConversationMemory {
 
     private static final Logger LOG = Logger.getLogger(ConversationMemory.class);
     private static final String PREFIX = "faq:conversation:";
-    /** KEYS[1] the conversation; ARGV the exchange as JSON, how many to keep, for how many milliseconds. */
+    /**
+     * KEYS[1] the conversation; ARGV the exchange as JSON, how many to keep, for how many milliseconds, and "recall"
+     * for the whole conversation back (else nothing comes back).
+     */
     private static final String REMEMBER = """
             redis.call('RPUSH', KEYS[1], ARGV[1])
             redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            return redis.call('LRANGE', KEYS[1], 0, -1)""";
+            if ARGV[4] == 'recall' then
+                return redis.call('LRANGE', KEYS[1], 0, -1)
+            end
+            return {}""";
 
     /** A question and what the bot made of it; {@code answer} is shortened, it is there for staff to read. */
     record Exchange(String question, String answer, String topicId, double confidence, boolean unsure,
@@ -55,15 +61,23 @@ class ConversationMemory {
         this.length = config.faq().conversationLength();
     }
 
+    /** Adds the exchange. */
+    Uni<Void> remember(String conversation, Exchange exchange) {
+        return remember(conversation, exchange, false).replaceWithVoid();
+    }
+
     /**
      * Adds the exchange and returns the conversation as remembered now, oldest first. One script, so Redis runs the
-     * four steps at once and in one round trip: two questions of one conversation arriving at two instances at once
-     * each see a whole list with their own in it. (A MULTI/EXEC of the same steps took six round trips and was a
-     * seventh of the WeChat portal's work per message.)
+     * steps at once and in one round trip: two questions of one conversation arriving at two instances at once each
+     * see a whole list with their own in it.
      */
-    Uni<List<Exchange>> remember(String conversation, Exchange exchange) {
+    Uni<List<Exchange>> rememberAndRecall(String conversation, Exchange exchange) {
+        return remember(conversation, exchange, true);
+    }
+
+    private Uni<List<Exchange>> remember(String conversation, Exchange exchange, boolean recall) {
         return redis.execute("EVAL", REMEMBER, "1", PREFIX + conversation, Json.encode(exchange),
-                        Integer.toString(length), Long.toString(ttl.toMillis()))
+                        Integer.toString(length), Long.toString(ttl.toMillis()), recall ? "recall" : "")
                 .map(remembered -> {
                     List<Exchange> exchanges = new ArrayList<>(remembered.size());
                     for (Response item : remembered) {

@@ -66,9 +66,13 @@ public class ConversationService {
             }
             Exchange exchange = new Exchange(request.question(), shorten(answer.answer()), answer.topicId(),
                     answer.confidence(), answered.unsure(), OffsetDateTime.now(clock));
-            return memory.remember(key.get(), exchange).chain(remembered -> {
-                EscalationReason reason = FaqAskService.HUMAN_AGENT.equals(answer.topicId())
-                        ? EscalationReason.USER_REQUEST
+            boolean personAsked = FaqAskService.HUMAN_AGENT.equals(answer.topicId());
+            if (!personAsked && !answered.unsure()) {
+                // a sure answer hands nothing over: the conversation is not needed back
+                return memory.remember(key.get(), exchange).replaceWith(answer);
+            }
+            return memory.rememberAndRecall(key.get(), exchange).chain(remembered -> {
+                EscalationReason reason = personAsked ? EscalationReason.USER_REQUEST
                         : unsureInARow(remembered) >= UNSURE_IN_A_ROW ? EscalationReason.LOW_CONFIDENCE : null;
                 if (reason == null) {
                     return Uni.createFrom().item(answer);

@@ -15,14 +15,17 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * Answers a resident's question: a knowledge-base answer, an intent run for their account, or, when the engine is
  * not sure, the two closest topics and a person. Matching is CPU work (about 0.1 ms for a typical question, 0.3 ms at
- * the 99th percentile by faq-eval, 0.7 ms for a 500-character one), deliberately run on a worker thread so that no
- * question, however long, stalls the event loop that serves every other request.
+ * the 99th percentile by faq-eval, 0.7 ms for a 500-character one). A question of chat length is matched on the
+ * thread that received it: handing it to a worker and back costs about as much as matching it. A longer one goes to
+ * a worker thread, so that no question stalls the event loop that serves every other request.
  */
 @ApplicationScoped
 public class FaqAskService {
 
     static final String HUMAN_AGENT = "intent.agent.human";
     static final String MESSAGES = "faq/messages.properties";
+    /** The longest question matched on the thread that asks (chat length; well under 0.2 ms to match). */
+    static final int MATCHED_WHERE_ASKED = 60;
 
     private final FaqEngine engine;
     private final IntentHandler intents;
@@ -41,8 +44,11 @@ public class FaqAskService {
     }
 
     Uni<Answered> ask(@Valid @NotNull AskRequest request, Optional<Long> residentId) {
-        return Uni.createFrom().item(() -> engine.match(request.question()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        Uni<FaqMatch> matched = Uni.createFrom().item(() -> engine.match(request.question()));
+        if (request.question().length() > MATCHED_WHERE_ASKED) {
+            matched = matched.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return matched
                 .flatMap(match -> answer(match, request, residentId)
                         .map(answer -> new Answered(answer, match.outcome() == FaqMatch.Outcome.NOT_SURE)));
     }

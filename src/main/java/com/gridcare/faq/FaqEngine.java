@@ -11,6 +11,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.gridcare.common.GridcareConfig;
 
 /**
@@ -25,6 +27,9 @@ import com.gridcare.common.GridcareConfig;
  * out-of-scope questions of {@code src/test/resources/faq/questions.jsonl}. The confidence therefore reads as the
  * chance that the best topic is the right one; {@code faq-eval} prints how well that holds on any question set.
  * They should be refitted when the knowledge base changes a lot.
+ * <p>
+ * Each served index keeps the matches of the questions asked of it ({@code gridcare.faq.matches-kept}, by exact
+ * text), so a question asked before costs a look-up; a new index starts with none.
  */
 @ApplicationScoped
 public class FaqEngine {
@@ -39,15 +44,21 @@ public class FaqEngine {
     private final List<String> outOfScope = readLines("faq/out-of-scope.txt");
     private final List<String> foreignTerms = readLines("faq/foreign-terms.txt");
     private final double threshold;
-    /** The index, the revision it was built from and the read it came from, swapped together. */
+    private final int matchesKept;
+    /** The index, the revision it was built from, the read it came from and its matches, swapped together. */
     private volatile Served served;
 
     public FaqEngine(GridcareConfig config) {
         this.threshold = config.faq().confidenceThreshold();
-        this.served = new Served(FaqIndex.build(List.of(), outOfScope, foreignTerms, normaliser, analyzer), -1, -1);
+        this.matchesKept = config.faq().matchesKept();
+        this.served = served(FaqIndex.build(List.of(), outOfScope, foreignTerms, normaliser, analyzer), -1, -1);
     }
 
-    private record Served(FaqIndex index, long revision, long read) {
+    private record Served(FaqIndex index, long revision, long read, Cache<String, FaqMatch> matches) {
+    }
+
+    private Served served(FaqIndex index, long revision, long read) {
+        return new Served(index, revision, read, Caffeine.newBuilder().maximumSize(matchesKept).build());
     }
 
     /**
@@ -63,7 +74,7 @@ public class FaqEngine {
         FaqIndex built = FaqIndex.build(entries, outOfScope, foreignTerms, normaliser, analyzer);
         synchronized (this) {
             if (read >= served.read()) {
-                served = new Served(built, revision(entries), read);
+                served = served(built, revision(entries), read);
             }
         }
     }
@@ -89,12 +100,22 @@ public class FaqEngine {
     }
 
     public FaqMatch match(String question) {
+        Served current = served;
+        return current.matches().get(question, asked -> match(current.index(), asked));
+    }
+
+    /** The match worked out anew, as for a question never asked before (what faq-eval times). */
+    FaqMatch matchAfresh(String question) {
+        return match(served.index(), question);
+    }
+
+    private FaqMatch match(FaqIndex index, String question) {
         String normalised = normaliser.normalise(question);
         Map<String, Integer> features = analyzer.features(normalised);
         if (features.isEmpty()) {
             return new FaqMatch(FaqMatch.Outcome.NO_TEXT, null, 0, List.of(), normalised);
         }
-        FaqIndex.Ranking ranking = served.index().rank(normalised, features);
+        FaqIndex.Ranking ranking = index.rank(normalised, features);
         if (ranking.best().isEmpty() || ranking.topScore() <= 0) {
             return new FaqMatch(FaqMatch.Outcome.OUT_OF_SCOPE, null, 0, List.of(), normalised);
         }
