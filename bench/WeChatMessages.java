@@ -41,6 +41,12 @@ public class WeChatMessages {
     static final String AES_KEY = System.getProperty("aesKey", "benchkey0123456789abcdefghijklmnopqrstuvwxA");
     static final String ACCOUNT = "gh_bench0000001";
     static final int FOLLOWERS = 5_000;
+    /**
+     * Share of messages whose text was never sent before: the question with trailing punctuation unique to the
+     * message. The bot reads the same question (punctuation is dropped), but cannot reuse an earlier match.
+     */
+    static final double FRESH = Double.parseDouble(System.getProperty("fresh", "0.2"));
+    static final String MARKS = "。？！～，、；：…—·「」『』《";
     static final String[] QUESTIONS = {
         "电费怎么交", "怎么交电费啊", "阶梯电价是怎么算的", "峰谷电价怎么申请", "家里跳闸了怎么办",
         "电表走得太快了", "怎么办理新装用电", "过户要带什么材料", "发票怎么开", "欠费多久会停电", "违约金怎么算",
@@ -77,7 +83,7 @@ public class WeChatMessages {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String xml = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><FromUserName><![CDATA[" + openid
                 + "]]></FromUserName><CreateTime>" + timestamp + "</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-                + "<Content><![CDATA[" + QUESTIONS[(int) (n % QUESTIONS.length)] + "]]></Content><MsgId>"
+                + "<Content><![CDATA[" + question(n) + "]]></Content><MsgId>"
                 + (firstMsgId + n) + "</MsgId></xml>";
         WxCryptUtil.EncryptContext context = crypt.encryptContext(xml);
         String query = "signature=" + SHA1.gen(TOKEN, timestamp, context.getNonce()) + "&timestamp=" + timestamp
@@ -86,6 +92,22 @@ public class WeChatMessages {
         String body = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><Encrypt><![CDATA["
                 + context.getEncrypt() + "]]></Encrypt></xml>";
         return new String[] { query, body };
+    }
+
+    /**
+     * Message n's question: one of QUESTIONS, a FRESH share of them made unique by punctuation spelling the message's
+     * MsgId in base 16 (unique across runs too).
+     */
+    String question(long n) {
+        String question = QUESTIONS[(int) (n % QUESTIONS.length)];
+        if ((n * 0x9E3779B97F4A7C15L >>> 11) / (double) (1L << 53) >= FRESH) {
+            return question;
+        }
+        StringBuilder unique = new StringBuilder(question);
+        for (long rest = firstMsgId + n; rest > 0; rest /= MARKS.length()) {
+            unique.append(MARKS.charAt((int) (rest % MARKS.length())));
+        }
+        return unique.toString();
     }
 
     static void generate(String prefix, long count, int files) throws IOException {

@@ -2,11 +2,12 @@
 # Portal throughput: wrk (2 threads, 32 connections, after a warm-up run) posting signed, AES-encrypted text messages
 # with distinct MsgIds (bench/WeChatMessages.java, WxJava's crypt util) to the packaged app; each goes through the
 # signature and replay checks, de-duplication in Redis, the follower's record in PostgreSQL, routing and an FAQ answer,
-# and is answered with an encrypted passive reply. Then exactly-once across two instances: a second instance starts,
+# and is answered with an encrypted passive reply. FRESH (default 0.2) is the share of messages whose text was never
+# sent before, which the bot cannot answer from its memo of earlier matches. Then exactly-once across two instances: a second instance starts,
 # and every message of a new batch is delivered 3 times at once, spread over both; the instances' counters of handled
 # deliveries must add up to the batch. Usage:
 #   bench/wechat-portal.sh                         # DB=gridcare_bench (any gridcare database will do)
-#   DURATION=30s WARMUP=60s MESSAGES=500000 BATCH=20000 bench/wechat-portal.sh   # the defaults
+#   DURATION=30s WARMUP=60s MESSAGES=500000 BATCH=20000 FRESH=0.2 bench/wechat-portal.sh   # the defaults
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +27,6 @@ mkdir -p "$OUT"
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 redis-cli -n "$REDIS_DB" flushdb > /dev/null
-psql -qd "$DB" -c "delete from wechat_user where openid like 'obench%'"
 
 export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
@@ -52,13 +52,17 @@ handled() { # port outcome: the instance's counter, 0 before its first delivery
   value=$(curl -sf "localhost:$1/q/metrics" | sed -nE "s/^gridcare_wechat_deliveries_total\{outcome=\"$2\"\} ([0-9.]+).*/\1/p" | cut -d. -f1)
   echo "${value:-0}"
 }
+cpu_ticks() { # pid: user + system CPU time so far, in clock ticks (0 for no such process)
+  if [ -n "$1" ] && [ -r "/proc/$1/stat" ]; then awk '{ print $14 + $15 }' "/proc/$1/stat"; else echo 0; fi
+}
 messages() { # prefix count
-  java -cp 'target/quarkus-app/lib/main/*' bench/WeChatMessages.java generate "$1" "$2" 2
+  java -Dfresh="${FRESH:-0.2}" -cp 'target/quarkus-app/lib/main/*' bench/WeChatMessages.java generate "$1" "$2" 2
 }
 
 app_a=$(start "$PORT_A" "$OUT/wechat-portal-a.log")
 trap 'kill $app_a ${app_b:-} 2>/dev/null || true' EXIT
 ready "$PORT_A"
+psql -qd "$DB" -c "delete from wechat_user where openid like 'obench%'" # the instance has migrated a new database
 
 echo "== throughput: warm-up $WARMUP, then $DURATION, each message distinct"
 # Signed just before use: the portal refuses timestamps more than 5 minutes off.
@@ -66,8 +70,17 @@ messages "$OUT/wechat-warmup" $((MESSAGES / 2))
 MESSAGES="$OUT/wechat-warmup" APPID=$APPID wrk -t2 -c32 -d"$WARMUP" -s bench/wechat-portal.lua "http://localhost:$PORT_A" \
   | grep '^RESULT'
 messages "$OUT/wechat-messages" "$MESSAGES"
-MESSAGES="$OUT/wechat-messages" APPID=$APPID wrk -t2 -c32 -d"$DURATION" --latency -s bench/wechat-portal.lua \
-  "http://localhost:$PORT_A" | tee "$OUT/wrk-wechat-portal.txt" | grep '^RESULT'
+redis_pid=$(pgrep -x redis-server | head -1 || true)
+app_ticks_before=$(cpu_ticks "$app_a"); redis_ticks_before=$(cpu_ticks "$redis_pid")
+MESSAGES="$OUT/wechat-messages" APPID=$APPID /usr/bin/time -f 'wrk_cpu_s=%U+%S' -o "$OUT/wrk-cpu.txt" \
+  wrk -t2 -c32 -d"$DURATION" --latency -s bench/wechat-portal.lua "http://localhost:$PORT_A" \
+  | tee "$OUT/wrk-wechat-portal.txt" | grep '^RESULT'
+requests=$(sed -nE 's/^RESULT requests=([0-9]+).*/\1/p' "$OUT/wrk-wechat-portal.txt")
+wrk_cpu=$(sed -nE 's/^wrk_cpu_s=(.*)/\1/p' "$OUT/wrk-cpu.txt" | awk -F+ '{ print $1 + $2 }')
+# where the two cores went, per message: the app, Redis (same host), and wrk itself
+awk -v n="$requests" -v app=$(( $(cpu_ticks "$app_a") - app_ticks_before )) \
+    -v redis=$(( $(cpu_ticks "$redis_pid") - redis_ticks_before )) -v wrk="$wrk_cpu" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "CPU per message: app %.0f us, redis %.0f us, wrk %.0f us\n", app / hz / n * 1e6, redis / hz / n * 1e6, wrk / n * 1e6 }'
 rm -f "$OUT"/wechat-warmup-*.txt "$OUT"/wechat-messages-*.txt
 
 echo "== exactly once: $BATCH messages, each delivered 3 times at once over two instances"
