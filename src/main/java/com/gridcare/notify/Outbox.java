@@ -7,6 +7,8 @@ import java.time.ZonedDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.gridcare.common.Sha256;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,6 +47,9 @@ public class Outbox {
                     (select resident_id from wechat_user where appid = $2 and openid = $3), $3, $4, 'PENDING', $5)
             on conflict (idempotency_key) do nothing""";
 
+    /** The length of {@code outbox_message.idempotency_key}. */
+    private static final int KEY_LENGTH = 120;
+
     private final Pool pool;
     private final NoticeTexts texts;
     private final Clock clock;
@@ -79,12 +84,14 @@ public class Outbox {
     /**
      * The bot's answer to a follower's WeChat message that missed the passive reply: a customer-service message,
      * written down before it is sent so that it survives this instance. {@code idempotencyKey} names the message
-     * answered, so the answer is written once however often this is called.
+     * answered, so the answer is written once however often this is called; one longer than the column is stored as
+     * its SHA-256 (an event's key can be).
      */
     public Uni<Void> enqueueChatAnswer(String appid, String openid, String text, String idempotencyKey) {
         JsonObject payload = new JsonObject().put("title", texts.title("chat.ANSWER")).put("text", text);
+        String key = idempotencyKey.length() <= KEY_LENGTH ? idempotencyKey : Sha256.hex(idempotencyKey);
         return pool.preparedQuery(CHAT_ANSWER)
-                .execute(Tuple.of(idempotencyKey, appid, openid, payload, clock.instant().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(key, appid, openid, payload, clock.instant().atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 

@@ -78,8 +78,11 @@ public class WeChatRouter {
         if (message.getFromUser() == null) {
             return false;
         }
-        return !XmlMsgType.EVENT.equals(message.getMsgType())
-                || message.getEvent() != null && WINDOW_OPENING_EVENTS.contains(message.getEvent().toLowerCase(Locale.ROOT));
+        if (!XmlMsgType.EVENT.equals(message.getMsgType())) {
+            return true;
+        }
+        String event = message.getEvent();
+        return event != null && WINDOW_OPENING_EVENTS.contains(event.toLowerCase(Locale.ROOT));
     }
 
     private WxMpMessageRouter router(WeChatAccounts.Account account, WeChatWorkers workers) {

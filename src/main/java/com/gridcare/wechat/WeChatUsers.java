@@ -63,7 +63,8 @@ public class WeChatUsers {
     }
 
     /**
-     * The follower sent us a message: that opens WeChat's 48-hour customer-service window. Written at most once per
+     * The follower wrote to us (or clicked a menu button, followed, scanned): that opens WeChat's 48-hour
+     * customer-service window. Written at most once per
      * {@code wechat.interaction-granularity} per follower and instance: a conversation is many messages, and a commit
      * for each was what limited the portal's throughput. The recorded time is then at most that much early, so the
      * window is judged to close a little early, never late.
