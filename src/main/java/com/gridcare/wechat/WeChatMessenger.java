@@ -33,6 +33,8 @@ public class WeChatMessenger {
     static final int UNSUBSCRIBED = 43004;
     static final int OUT_OF_WINDOW = 45047;
     static final int REPLY_TIME_LIMIT = 45015;
+    /** The account's daily quota of this API is used up: nothing more goes out on it before midnight. */
+    static final int DAILY_QUOTA = 45009;
     private static final Logger LOG = Logger.getLogger(WeChatMessenger.class);
 
     public enum Outcome {
@@ -143,7 +145,7 @@ public class WeChatMessenger {
         int code = failure instanceof WxErrorException e && e.getError() != null ? e.getError().getErrorCode() : 0;
         return switch (code) {
             case UNSUBSCRIBED -> Outcome.UNSUBSCRIBED;
-            case OUT_OF_WINDOW, REPLY_TIME_LIMIT -> Outcome.CHANNEL_UNAVAILABLE;
+            case OUT_OF_WINDOW, REPLY_TIME_LIMIT, DAILY_QUOTA -> Outcome.CHANNEL_UNAVAILABLE;
             default -> {
                 LOG.warnf("WeChat %s for %s refused: %s", which.tag(), appid, code == 0 ? failure.toString()
                         : "errcode " + code);

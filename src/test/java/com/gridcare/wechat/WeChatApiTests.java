@@ -160,6 +160,15 @@ class WeChatApiTests {
     }
 
     @Test
+    void shouldReportTheChannelUnavailableWhenTheAccountsDailyQuotaIsUsedUp() throws Exception {
+        follower(true, Duration.ofHours(1));
+        kefuAnswers("{\"errcode\":45009,\"errmsg\":\"reach max api daily quota limit\"}");
+        assertThat(messenger.sendText(APPID, openid, "x").await().indefinitely())
+                .as("another channel takes it today: the quota is back tomorrow")
+                .isEqualTo(WeChatMessenger.Outcome.CHANNEL_UNAVAILABLE);
+    }
+
+    @Test
     void shouldRepeatAKefuTextWeChatWasTooBusyToTake() throws Exception {
         follower(true, Duration.ofHours(1));
         api.stubFor(post(urlPathEqualTo(KEFU)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
