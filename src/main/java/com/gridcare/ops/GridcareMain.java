@@ -20,8 +20,10 @@ public class GridcareMain implements QuarkusApplication {
 
     public static void main(String... args) {
         if (args.length > 0) {
-            // An operator command must not take the HTTP port of a service running beside it.
+            // An operator command must not take the HTTP port of a service running beside it, nor do the service's
+            // scheduled work (sending the outbox, SLA checks) while it rewrites the tables that work reads.
             System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.scheduler.enabled", "false");
         }
         Quarkus.run(GridcareMain.class, args);
     }
