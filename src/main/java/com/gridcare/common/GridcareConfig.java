@@ -182,9 +182,12 @@ public interface GridcareConfig {
         @WithDefault("17:30")
         LocalTime workdayEnd();
 
-        /** How often the SLA job looks for overdue escalations (read by escalation.SlaMonitor's schedule). */
+        /**
+         * How often the SLA job looks for overdue escalations (a duration, read by escalation.SlaMonitor's schedule);
+         * {@code off} stops it (tests run the check themselves).
+         */
         @WithDefault("60s")
-        Duration slaCheckEvery();
+        String slaCheckEvery();
 
         /** Escalations one resident may open in an hour: a person wants one answer, not a flood of tickets. */
         @WithDefault("10")
