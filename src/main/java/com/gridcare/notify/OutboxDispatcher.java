@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import com.gridcare.common.GridcareConfig;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.Startup;
@@ -110,7 +111,9 @@ public class OutboxDispatcher {
         String host = host();
         this.instance = host.substring(0, Math.min(host.length(), 50)) + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
-        registry.gauge("gridcare.outbox.due", due);
+        // held strongly: Micrometer holds a gauge's object weakly, and a gauge whose object is gone leaves the scrape
+        Gauge.builder("gridcare.outbox.due", due, AtomicLong::get).strongReference(true)
+                .description("Outbox messages due and not yet sent, as of the last run").register(registry);
     }
 
     /** Batch after batch while they come back full, so a backlog drains between two runs. */
