@@ -223,7 +223,8 @@ public class ConsoleResource {
     public Uni<Response> createEntry(@RestForm String csrf, @RestForm String question, @RestForm String topicId,
             @RestForm String title, @RestForm String phrasings, @RestForm String answer) {
         checkCsrf(csrf);
-        String answering = question == null || question.isBlank() || question.length() > AskRequest.MAX_QUESTION ? null : question;
+        boolean answerable = question != null && !question.isBlank() && question.length() <= AskRequest.MAX_QUESTION;
+        String answering = answerable ? question : null;
         FaqEntryForm form = new FaqEntryForm(answering, topicId, title, phrasings, answer, Set.of());
         NewFaqEntry entry = form.entry();
         Set<String> invalid = validator.validate(entry).stream()

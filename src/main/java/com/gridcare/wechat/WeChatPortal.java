@@ -118,7 +118,7 @@ public class WeChatPortal {
                     }
                     boolean first = delivery == FIRST;
                     (first ? handled : repeats).increment();
-                    return first ? handle(account, message, encrypted) : success();
+                    return first ? handle(account, message, dedupKey, encrypted) : success();
                 })
                 // without Redis no message can be handled exactly once: none is handled, and WeChat sees no error
                 .onFailure(failure -> !(failure instanceof WeChatRefusedException)).recoverWithItem(failure -> {
@@ -140,7 +140,8 @@ public class WeChatPortal {
                 + (message.getEventKey() == null ? "" : message.getEventKey());
     }
 
-    private Uni<Reply> handle(WeChatAccounts.Account account, WxMpXmlMessage message, boolean encrypted) {
+    private Uni<Reply> handle(WeChatAccounts.Account account, WxMpXmlMessage message, String dedupKey,
+            boolean encrypted) {
         CompletableFuture<WxMpXmlOutMessage> routed = router.route(account.appId(), message)
                 .ifNoItem().after(config.handlerTimeout()).fail()
                 .subscribeAsCompletionStage();
@@ -148,11 +149,11 @@ public class WeChatPortal {
         CompletableFuture<Reply> rendered = routed.thenApply(out -> render(account, out, encrypted));
         return Uni.createFrom().completionStage(rendered)
                 .ifNoItem().after(config.replyBudget()).recoverWithItem(() -> {
-                    routed.whenComplete((late, failure) -> sendLate(account.appId(), message, late, failure));
+                    routed.whenComplete((late, failure) -> sendLate(account.appId(), message, dedupKey, late, failure));
                     return Reply.SUCCESS;
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.errorf(failure, "WeChat %s %s not answered", message.getMsgType(), dedupKey(message));
+                    LOG.errorf(failure, "WeChat %s %s not answered", message.getMsgType(), dedupKey);
                     return Reply.SUCCESS;
                 });
     }
@@ -161,14 +162,15 @@ public class WeChatPortal {
      * The answer that missed the passive reply goes to the outbox as a customer-service message: written down, so
      * that it reaches the follower even if this instance stops before it is sent.
      */
-    private void sendLate(String appid, WxMpXmlMessage message, WxMpXmlOutMessage late, Throwable failure) {
+    private void sendLate(String appid, WxMpXmlMessage message, String dedupKey, WxMpXmlOutMessage late,
+            Throwable failure) {
         if (failure != null) {
-            LOG.warnf("Late WeChat answer to %s failed: %s", dedupKey(message), failure.toString());
+            LOG.warnf("Late WeChat answer to %s failed: %s", dedupKey, failure.toString());
         } else if (late instanceof WxMpXmlOutTextMessage text) {
             outbox.enqueueChatAnswer(appid, message.getFromUser(), text.getContent(), "wechat-late:" + appid + ":"
-                    + dedupKey(message)).subscribe().with(
-                            written -> LOG.debugf("Late WeChat answer to %s in the outbox", dedupKey(message)),
-                            error -> LOG.errorf("Late WeChat answer to %s lost: %s", dedupKey(message),
+                    + dedupKey).subscribe().with(
+                            written -> LOG.debugf("Late WeChat answer to %s in the outbox", dedupKey),
+                            error -> LOG.errorf("Late WeChat answer to %s lost: %s", dedupKey,
                                     error.toString()));
         }
     }
