@@ -6,12 +6,16 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+@Dependent
+@Unremovable
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generates a synthetic utility (customers, network, staff, readings, bills, payments) into the "
                 + "configured database with COPY. Deterministic per seed and as-of day; an interrupted run resumes.")

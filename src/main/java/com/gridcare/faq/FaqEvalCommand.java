@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Spec;
  * prints how it did. Exit status 0 when evaluated, 1 when a line is not a question with an expected answer, 2 for a
  * wrong command line.
  */
+@Dependent
+@Unremovable
 @Command(name = "faq-eval", mixinStandardHelpOptions = true,
         description = "Evaluates the FAQ bot on questions with known answers: one JSON object per line, "
                 + "{\"q\": \"question\", \"expect\": \"topic.id\" or \"none\"}.")

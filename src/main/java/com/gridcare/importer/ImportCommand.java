@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Spec;
  * everything present was loaded or had been already, 1 when problems stopped the import (nothing was loaded), 2 for
  * a wrong command line.
  */
+@Dependent
+@Unremovable
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Imports a utility's CSV exports (customers.csv, readings.csv, bills.csv, payments.csv) from a "
                 + "directory. A file with any problem stops the whole import: nothing is loaded.")

@@ -12,12 +12,6 @@ import picocli.CommandLine;
 @QuarkusMain
 public class GridcareMain implements QuarkusApplication {
 
-    private final CommandLine.IFactory factory;
-
-    public GridcareMain(CommandLine.IFactory factory) {
-        this.factory = factory;
-    }
-
     public static void main(String... args) {
         if (args.length > 0) {
             // An operator command must not take the HTTP port of a service running beside it, nor do the service's
@@ -34,6 +28,6 @@ public class GridcareMain implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
-        return new CommandLine(OperatorCommands.class, factory).execute(args);
+        return new CommandLine(OperatorCommands.class, new CommandBeans()).execute(args);
     }
 }

@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+@Dependent
+@Unremovable
 @Command(name = "staff-password", mixinStandardHelpOptions = true,
         description = "Sets a staff member's console password (bcrypt). The password is read from the terminal "
                 + "without echo, from the first line of --password-file, or from the first line of standard input; "
