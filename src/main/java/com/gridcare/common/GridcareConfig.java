@@ -114,6 +114,13 @@ public interface GridcareConfig {
     }
 
     interface Sms {
+        /**
+         * Off for a utility that runs without an SMS provider: sign-in and binding by SMS code answer 503 and the outbox
+         * uses other channels. On, production refuses to start without the provider's URL and key.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
         /** The SMS provider's HTTP API; without it, codes can only be shown (demo) and sign-in by SMS is unavailable. */
         Optional<String> baseUrl();
 

@@ -13,8 +13,9 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
- * The SMS channel as configured: the provider at {@code gridcare.sms.base-url}; without one, the demo (which shows
- * codes in responses anyway) logs what it would have sent, and any other profile refuses every send with 503.
+ * The SMS channel as configured: switched off, or without a provider outside the demo, every send is refused with
+ * 503; the provider at {@code gridcare.sms.base-url}; without one, the demo (which shows codes in responses anyway)
+ * logs what it would have sent.
  */
 @ApplicationScoped
 public class SmsSenderProducer {
@@ -24,6 +25,11 @@ public class SmsSenderProducer {
     @Produces
     @ApplicationScoped
     SmsSender smsSender(GridcareConfig config, Vertx vertx) {
+        SmsSender unavailable = (mobile, template, parameters) -> Uni.createFrom().failure(HttpSmsSender.smsUnavailable());
+        if (!config.sms().enabled()) {
+            LOG.info("SMS switched off (gridcare.sms.enabled=false): sign-in and binding by SMS code are unavailable");
+            return unavailable;
+        }
         if (config.sms().baseUrl().isPresent()) {
             return new HttpSmsSender(WebClient.create(vertx), config.sms());
         }
@@ -34,6 +40,6 @@ public class SmsSenderProducer {
             };
         }
         LOG.error("No SMS provider configured (GRIDCARE_SMS_BASE_URL): sign-in and binding by SMS code are unavailable");
-        return (mobile, template, parameters) -> Uni.createFrom().failure(HttpSmsSender.smsUnavailable());
+        return unavailable;
     }
 }

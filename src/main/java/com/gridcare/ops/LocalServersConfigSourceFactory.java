@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
@@ -52,7 +51,7 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
         if (!test && !dev) {
             // the build reads configuration too, under the prod profile; only a starting application must have servers
             if (ExecutionMode.current() == ExecutionMode.RUNTIME_INIT) {
-                requireConfiguredServers(context);
+                requireProductionSettings(context);
             }
             return List.of();
         }
@@ -77,16 +76,22 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
         return OptionalInt.of(100);
     }
 
-    /** Production never falls back to an embedded or guessed server: it names what is missing and stops. */
-    private static void requireConfiguredServers(ConfigSourceContext context) {
-        List<String> missing = Stream.of(REACTIVE_URL, JDBC_URL, REDIS_HOSTS)
-                .filter(name -> !isSet(context, name)).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("gridcare needs its PostgreSQL and Redis servers configured; missing: "
-                    + String.join(", ", missing) + ". Set QUARKUS_DATASOURCE_REACTIVE_URL, QUARKUS_DATASOURCE_JDBC_URL, "
-                    + "QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD and QUARKUS_REDIS_HOSTS. "
-                    + "Embedded servers exist only in dev mode (mvn quarkus:dev) and tests.");
+    /**
+     * Production never falls back to an embedded or guessed server, nor starts without its keys: it names everything
+     * that is missing at once and stops.
+     */
+    private static void requireProductionSettings(ConfigSourceContext context) {
+        boolean serving = !"false".equals(valueOf(context, "quarkus.http.host-enabled"));
+        List<String> problems = ProductionSettings.problems(context::getValue, serving);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("gridcare cannot start in production: " + String.join("; ", problems)
+                    + ". Embedded servers and the throwaway keys exist only in dev mode (./mvnw quarkus:dev) and tests.");
         }
+    }
+
+    private static String valueOf(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null ? null : value.getValue();
     }
 
     private static boolean isSet(ConfigSourceContext context, String name) {
