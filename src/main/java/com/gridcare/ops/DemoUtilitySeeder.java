@@ -53,7 +53,7 @@ class DemoUtilitySeeder {
         }
         String base = "http://localhost:" + httpPort;
         LOG.infof("gridcare is up. API docs: %s/q/swagger-ui  health: %s/q/health  metrics: %s/q/metrics  "
-                + "dataset: %s/api/v1/ops/dataset", base, base, base, base);
+                + "dataset (an administrator's token): %s/api/v1/ops/dataset", base, base, base, base);
         if (config.staff().demoPassword().isPresent()) {
             String password = config.staff().demoPassword().get();
             staffPasswords.setMissing(password);

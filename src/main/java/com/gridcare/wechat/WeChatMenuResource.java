@@ -1,5 +1,6 @@
 package com.gridcare.wechat;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,11 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.gridcare.staff.StaffRole;
 
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/wechat/{appid}/menu")
+@RolesAllowed(StaffRole.ADMIN_GROUP)
+@SecurityRequirement(name = "bearer")
 @Tag(name = "WeChat", description = "Operating the WeChat official accounts")
 public class WeChatMenuResource {
 
@@ -30,7 +36,7 @@ public class WeChatMenuResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish the account's custom menu",
+    @Operation(summary = "Publish the account's custom menu (administrators)",
             description = "Publishes the menu bundled with this version of gridcare, or the menu in the body (WeChat's "
                     + "menu JSON, optionally with a version). The menu is checked against WeChat's limits first: at "
                     + "most 3 top buttons of 5 sub-buttons, names of at most 16 (top) and 60 (sub) bytes, keys of at "

@@ -6,7 +6,13 @@ import static org.hamcrest.Matchers.hasItems;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import com.gridcare.staff.SignedInStaff;
+import com.gridcare.staff.StaffPasswords;
+import com.gridcare.staff.TestStaff;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -26,9 +32,15 @@ class DemoUtilitySeederTests {
         }
     }
 
+    @Inject
+    TestStaff staff;
+
+    @Inject
+    StaffPasswords passwords;
+
     @Test
     void shouldSeedAnEmptyDatabaseWithTheDemoUtility() {
-        given().get("/api/v1/ops/dataset").then().statusCode(200)
+        SignedInStaff.admin(staff, passwords).given().get("/api/v1/ops/dataset").then().statusCode(200)
                 .body("generation.status", equalTo("COMPLETE"))
                 .body("estimatedRows.customer", equalTo(400))
                 .body("steps.step", hasItems("NETWORK", "CUSTOMERS", "BILLS", "PAYMENTS"));

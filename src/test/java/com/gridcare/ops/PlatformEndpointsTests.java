@@ -10,12 +10,24 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import com.gridcare.staff.SignedInStaff;
+import com.gridcare.staff.StaffPasswords;
+import com.gridcare.staff.TestStaff;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class PlatformEndpointsTests {
+
+    @Inject
+    TestStaff staff;
+
+    @Inject
+    StaffPasswords passwords;
 
     private static final Path CHECKED_IN_SPEC = Path.of("api-spec", "openapi.yaml");
 
@@ -53,8 +65,9 @@ class PlatformEndpointsTests {
     }
 
     @Test
-    void shouldShowTheDatasetToOperators() {
-        given().get("/api/v1/ops/dataset").then().statusCode(200)
+    void shouldShowTheDatasetToAdministratorsOnly() {
+        given().get("/api/v1/ops/dataset").then().statusCode(401);
+        SignedInStaff.admin(staff, passwords).given().get("/api/v1/ops/dataset").then().statusCode(200)
                 .body("estimatedRows.customer", notNullValue())
                 .body("estimatedRows.bill", notNullValue())
                 .body("steps", notNullValue());

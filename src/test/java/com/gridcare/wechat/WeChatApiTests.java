@@ -35,12 +35,16 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.gridcare.common.MutableClock;
 import com.gridcare.dataset.TestUtility;
+import com.gridcare.staff.SignedInStaff;
+import com.gridcare.staff.StaffPasswords;
+import com.gridcare.staff.TestStaff;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import me.chanjar.weixin.common.bean.menu.WxMenu;
 import me.chanjar.weixin.common.bean.menu.WxMenuButton;
 
@@ -79,7 +83,18 @@ class WeChatApiTests {
     @Inject
     MutableClock clock;
 
+    @Inject
+    TestStaff staff;
+
+    @Inject
+    StaffPasswords passwords;
+
     private String openid;
+
+    /** Publishing a menu is for administrators. */
+    private RequestSpecification admin() {
+        return SignedInStaff.admin(staff, passwords).given();
+    }
 
     @BeforeEach
     void freshWeChat() throws Exception {
@@ -248,7 +263,7 @@ class WeChatApiTests {
     @Test
     void shouldPublishTheBundledMenu() {
         api.stubFor(post(urlPathEqualTo("/cgi-bin/menu/create")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
-        given().contentType("application/json").post("/api/v1/wechat/" + APPID + "/menu").then().statusCode(200)
+        admin().contentType("application/json").post("/api/v1/wechat/" + APPID + "/menu").then().statusCode(200)
                 .body("appid", org.hamcrest.Matchers.equalTo(APPID)).body("version", org.hamcrest.Matchers.equalTo(1))
                 .body("topButtons", contains("查询", "办理", "服务"));
         List<com.github.tomakehurst.wiremock.verification.LoggedRequest> sent = api
@@ -271,16 +286,25 @@ class WeChatApiTests {
     }
 
     @Test
+    void shouldLetOnlyAdministratorsPublishAMenu() throws Exception {
+        String agent = staff.ensure((int) TestUtility.FIRST_TEST_ID + 901, "AGENT", null, false);
+        SignedInStaff.signIn(passwords, agent).given().contentType("application/json")
+                .post("/api/v1/wechat/" + APPID + "/menu").then().statusCode(403);
+        given().contentType("application/json").post("/api/v1/wechat/" + APPID + "/menu").then().statusCode(401);
+        assertThat(api.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/menu/create")))).isEmpty();
+    }
+
+    @Test
     void shouldRefuseAMenuBeyondWeChatsLimits() {
         String fourTop = "{\"button\":[{\"type\":\"click\",\"name\":\"a\",\"key\":\"A\"},{\"type\":\"click\",\"name\":\"b\",\"key\":\"B\"},"
                 + "{\"type\":\"click\",\"name\":\"c\",\"key\":\"C\"},{\"type\":\"click\",\"name\":\"d\",\"key\":\"D\"}]}";
-        given().contentType("application/json").body(fourTop).post("/api/v1/wechat/" + APPID + "/menu").then()
+        admin().contentType("application/json").body(fourTop).post("/api/v1/wechat/" + APPID + "/menu").then()
                 .statusCode(400).body("detail", containsString("1 to 3 top buttons"));
         String longKey = "{\"button\":[{\"type\":\"click\",\"name\":\"停电查询停电\",\"key\":\"" + "K".repeat(129) + "\"}]}";
-        given().contentType("application/json").body(longKey).post("/api/v1/wechat/" + APPID + "/menu").then()
+        admin().contentType("application/json").body(longKey).post("/api/v1/wechat/" + APPID + "/menu").then()
                 .statusCode(400).body("detail", containsString("longer than 16 bytes"))
                 .body("detail", containsString("key of 1 to 128 bytes"));
-        given().contentType("application/json").body("{\"button\":").post("/api/v1/wechat/" + APPID + "/menu").then()
+        admin().contentType("application/json").body("{\"button\":").post("/api/v1/wechat/" + APPID + "/menu").then()
                 .statusCode(400);
         assertThat(api.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/menu/create")))).isEmpty();
     }
@@ -308,10 +332,10 @@ class WeChatApiTests {
     void shouldAnswerWeChatRefusingTheMenuWithBadGateway() {
         api.stubFor(post(urlPathEqualTo("/cgi-bin/menu/create"))
                 .willReturn(okJson("{\"errcode\":40018,\"errmsg\":\"invalid button name size\"}")));
-        given().contentType("application/json").post("/api/v1/wechat/" + APPID + "/menu").then().statusCode(502)
+        admin().contentType("application/json").post("/api/v1/wechat/" + APPID + "/menu").then().statusCode(502)
                 .body("type", org.hamcrest.Matchers.equalTo("urn:gridcare:problem:wechat-api-error"))
                 .body("detail", containsString("40018"));
-        given().contentType("application/json").post("/api/v1/wechat/wxunknown/menu").then().statusCode(404);
+        admin().contentType("application/json").post("/api/v1/wechat/wxunknown/menu").then().statusCode(404);
     }
 
     @Test
