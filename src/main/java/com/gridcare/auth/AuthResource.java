@@ -23,6 +23,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import com.gridcare.identity.CurrentResident;
+
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -82,7 +84,7 @@ public class AuthResource {
 
     @GET
     @Path("me")
-    @RolesAllowed(ResidentTokens.RESIDENT_ROLE)
+    @RolesAllowed(CurrentResident.ROLE)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Who I am signed in as")
     public Uni<ResidentProfile> me() {

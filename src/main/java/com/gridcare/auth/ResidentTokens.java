@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.ProblemException;
 import com.gridcare.common.Sha256;
+import com.gridcare.identity.CurrentResident;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -25,7 +26,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class ResidentTokens {
 
-    public static final String RESIDENT_ROLE = "resident";
     private static final String PREFIX = "refresh-token:";
 
     private final SecureRandom random = new SecureRandom();
@@ -42,7 +42,7 @@ public class ResidentTokens {
         String refreshToken = newRefreshToken();
         Uni<String> accessToken = Uni.createFrom().item(() -> Jwt.issuer(config.issuer())
                 .subject(String.valueOf(resident.id()))
-                .groups(Set.of(RESIDENT_ROLE))
+                .groups(Set.of(CurrentResident.ROLE))
                 .expiresIn(config.accessTokenTtl())
                 .sign()).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         return refreshTokens.set(PREFIX + Sha256.hex(refreshToken), resident.id(), new SetArgs().px(config.refreshTokenTtl()))

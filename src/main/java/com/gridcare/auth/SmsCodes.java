@@ -12,7 +12,7 @@ import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.ProblemException;
 import com.gridcare.common.RateLimiter;
 import com.gridcare.common.Sha256;
-import com.gridcare.notify.SmsSender;
+import com.gridcare.sms.SmsSender;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;

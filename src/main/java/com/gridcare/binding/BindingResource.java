@@ -24,15 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import com.gridcare.auth.CurrentResident;
-import com.gridcare.auth.ResidentTokens;
+import com.gridcare.identity.CurrentResident;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/v1/me/accounts")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ResidentTokens.RESIDENT_ROLE)
+@RolesAllowed(CurrentResident.ROLE)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "My accounts", description = "Binding the accounts (户号) I may see: my home, my parents' home, a shop")
 public class BindingResource {

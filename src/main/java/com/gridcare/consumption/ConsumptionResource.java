@@ -18,16 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
 
-import com.gridcare.auth.CurrentResident;
-import com.gridcare.auth.ResidentTokens;
 import com.gridcare.binding.AccountAccess;
 import com.gridcare.common.RequestDates;
+import com.gridcare.identity.CurrentResident;
 
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/accounts/{accountNo}/consumption")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ResidentTokens.RESIDENT_ROLE)
+@RolesAllowed(CurrentResident.ROLE)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Consumption", description = "How much electricity one of my accounts used, and what it is costing")
 public class ConsumptionResource {

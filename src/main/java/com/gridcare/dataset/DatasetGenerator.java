@@ -28,7 +28,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-
 import com.gridcare.billing.TariffPlan;
 import com.gridcare.billing.TariffRepository;
 import com.gridcare.common.CopyRowWriter;
@@ -43,7 +42,6 @@ import com.gridcare.common.GridcareConfig;
  */
 @ApplicationScoped
 public class DatasetGenerator {
-
 
     private final DataSource dataSource;
     private final GridcareConfig config;

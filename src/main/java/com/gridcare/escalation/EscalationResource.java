@@ -20,16 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import com.gridcare.auth.CurrentResident;
-import com.gridcare.auth.ResidentTokens;
 import com.gridcare.binding.AccountAccess;
 import com.gridcare.common.Page;
+import com.gridcare.identity.CurrentResident;
 
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ResidentTokens.RESIDENT_ROLE)
+@RolesAllowed(CurrentResident.ROLE)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Escalations", description = "Handing a conversation with the bot to grid service staff")
 public class EscalationResource {

@@ -11,15 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.gridcare.auth.CurrentResident;
-import com.gridcare.auth.ResidentTokens;
 import com.gridcare.common.Page;
+import com.gridcare.identity.CurrentResident;
 
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/me/inbox")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ResidentTokens.RESIDENT_ROLE)
+@RolesAllowed(CurrentResident.ROLE)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Notifications", description = "What I want to hear about, how and when; what was sent to me")
 public class InboxResource {

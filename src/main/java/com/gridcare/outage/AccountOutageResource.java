@@ -13,9 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
 
-import com.gridcare.auth.CurrentResident;
-import com.gridcare.auth.ResidentTokens;
 import com.gridcare.binding.AccountAccess;
+import com.gridcare.identity.CurrentResident;
 
 import io.smallrye.mutiny.Uni;
 
@@ -25,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/api/v1/accounts/{accountNo}/outages")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ResidentTokens.RESIDENT_ROLE)
+@RolesAllowed(CurrentResident.ROLE)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Outages", description = "Current and planned power outages")
 public class AccountOutageResource {

@@ -23,16 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.gridcare.auth.CurrentResident;
-import com.gridcare.auth.ResidentTokens;
 import com.gridcare.binding.AccountAccess;
 import com.gridcare.common.Page;
+import com.gridcare.identity.CurrentResident;
 
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/accounts/{accountNo}/repairs")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ResidentTokens.RESIDENT_ROLE)
+@RolesAllowed(CurrentResident.ROLE)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Repairs", description = "Fault reports for my accounts and how their repair goes")
 public class RepairResource {

@@ -1,4 +1,4 @@
-package com.gridcare.notify;
+package com.gridcare.sms;
 
 import java.util.Map;
 

@@ -1,11 +1,12 @@
-package com.gridcare.notify;
+package com.gridcare.wechat;
 
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.wechat.WeChatMessenger;
-import com.gridcare.wechat.WeChatUsers;
+import com.gridcare.notify.ChannelAdapter;
+import com.gridcare.notify.Delivery;
+import com.gridcare.notify.OutboxMessage;
 
 import io.smallrye.mutiny.Uni;
 

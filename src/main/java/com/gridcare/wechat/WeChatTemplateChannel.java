@@ -1,12 +1,13 @@
-package com.gridcare.notify;
+package com.gridcare.wechat;
 
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.wechat.WeChatMessenger;
-import com.gridcare.wechat.WeChatTemplates;
-import com.gridcare.wechat.WeChatUsers;
+import com.gridcare.notify.ChannelAdapter;
+import com.gridcare.notify.Delivery;
+import com.gridcare.notify.OutboxMessage;
+import com.gridcare.notify.Topic;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,4 +1,4 @@
-package com.gridcare.auth;
+package com.gridcare.identity;
 
 import java.util.Optional;
 
@@ -12,6 +12,9 @@ import io.smallrye.mutiny.Uni;
 /** The resident whose bearer token this request carries. */
 @RequestScoped
 public class CurrentResident {
+
+    /** The role (JWT group) of a resident's token: what resident-only endpoints allow. */
+    public static final String ROLE = "resident";
 
     private final JsonWebToken token;
     private final CurrentIdentityAssociation identity;
@@ -32,7 +35,7 @@ public class CurrentResident {
      * blocking; a token that is expired or invalid is still refused (401), not taken for no token.
      */
     public Uni<Optional<Long>> ifSignedIn() {
-        return identity.getDeferredIdentity().map(caller -> caller.hasRole(ResidentTokens.RESIDENT_ROLE)
+        return identity.getDeferredIdentity().map(caller -> caller.hasRole(ROLE)
                 && caller.getPrincipal() instanceof JsonWebToken jwt ? Optional.of(Long.parseLong(jwt.getSubject()))
                         : Optional.empty());
     }

@@ -1,10 +1,14 @@
-package com.gridcare.notify;
+package com.gridcare.sms;
 
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+
+import com.gridcare.notify.ChannelAdapter;
+import com.gridcare.notify.Delivery;
+import com.gridcare.notify.OutboxMessage;
 
 /**
  * Text messages through the SMS provider ({@link SmsSender}): one provider template per topic, named like the topic,
