@@ -1,0 +1,6 @@
+/**
+ * Fault reports and repair tickets: de-duplication against known outages, the ticket timeline and its notices.
+ * Owns {@code repair_ticket} and {@code repair_ticket_event}. Uses {@code notify}, {@code outage}, {@code binding},
+ * {@code identity} and {@code common}.
+ */
+package com.gridcare.repair;

@@ -1,0 +1,5 @@
+/**
+ * Grid service staff: sign-in, roles, the audit log and the {@code staff-password} command. Owns {@code staff},
+ * {@code district}, {@code grid_area} and {@code staff_audit_log}. Uses only {@code common}.
+ */
+package com.gridcare.staff;
