@@ -2,7 +2,6 @@ package com.gridcare.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.PiiMasker;
 import com.gridcare.common.ProblemException;
 
@@ -45,13 +44,13 @@ public class AuthService {
     private final Pool pool;
     private final SmsCodes codes;
     private final ResidentTokens tokens;
-    private final GridcareConfig.Auth config;
+    private final AuthConfig config;
 
-    public AuthService(Pool pool, SmsCodes codes, ResidentTokens tokens, GridcareConfig config) {
+    public AuthService(Pool pool, SmsCodes codes, ResidentTokens tokens, AuthConfig config) {
         this.pool = pool;
         this.codes = codes;
         this.tokens = tokens;
-        this.config = config.auth();
+        this.config = config;
     }
 
     public Uni<SmsCodeSent> sendSignInCode(String mobile, String clientAddress) {

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.ProblemException;
 import com.gridcare.common.Sha256;
 import com.gridcare.identity.CurrentResident;
@@ -30,11 +29,11 @@ public class ResidentTokens {
 
     private final SecureRandom random = new SecureRandom();
     private final ReactiveValueCommands<String, Long> refreshTokens;
-    private final GridcareConfig.Auth config;
+    private final AuthConfig config;
 
-    public ResidentTokens(ReactiveRedisDataSource redis, GridcareConfig config) {
+    public ResidentTokens(ReactiveRedisDataSource redis, AuthConfig config) {
         this.refreshTokens = redis.value(Long.class);
-        this.config = config.auth();
+        this.config = config;
     }
 
     /** Signing reads the key and does RSA arithmetic: deliberately on a worker thread, not the event loop. */

@@ -8,10 +8,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.ProblemException;
 import com.gridcare.common.RateLimiter;
 import com.gridcare.common.Sha256;
+import com.gridcare.sms.SmsConfig;
 import com.gridcare.sms.SmsSender;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -35,15 +35,16 @@ public class SmsCodes {
     private final ReactiveValueCommands<String, String> digests;
     private final RateLimiter limiter;
     private final SmsSender sms;
-    private final GridcareConfig.Auth config;
+    private final AuthConfig config;
     private final String template;
 
-    public SmsCodes(ReactiveRedisDataSource redis, RateLimiter limiter, SmsSender sms, GridcareConfig config) {
+    public SmsCodes(ReactiveRedisDataSource redis, RateLimiter limiter, SmsSender sms, AuthConfig config,
+            SmsConfig smsConfig) {
         this.digests = redis.value(String.class);
         this.limiter = limiter;
         this.sms = sms;
-        this.config = config.auth();
-        this.template = config.sms().codeTemplate();
+        this.config = config;
+        this.template = smsConfig.codeTemplate();
     }
 
     /**

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.gridcare.common.GridcareConfig;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -37,10 +36,10 @@ public class VerifiedTokens implements JWTParser {
     private final DefaultJWTParser verifier;
     private final Cache<String, JsonWebToken> verified;
 
-    public VerifiedTokens(JWTAuthContextInfo contextInfo, GridcareConfig config) {
+    public VerifiedTokens(JWTAuthContextInfo contextInfo, AuthConfig config) {
         this.verifier = new DefaultJWTParser(contextInfo);
         this.verified = Caffeine.newBuilder()
-                .maximumSize(config.auth().verifiedTokensKept())
+                .maximumSize(config.verifiedTokensKept())
                 .expireAfter(new UntilTokenExpiry())
                 .build();
     }

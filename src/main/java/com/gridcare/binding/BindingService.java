@@ -5,8 +5,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.gridcare.auth.AuthConfig;
 import com.gridcare.auth.SmsCodes;
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.InvalidRequestException;
 import com.gridcare.common.PiiMasker;
 import com.gridcare.common.ProblemException;
@@ -62,14 +62,14 @@ public class BindingService {
     private final AccountAccess access;
     private final SmsCodes codes;
     private final RateLimiter limiter;
-    private final GridcareConfig.Auth config;
+    private final AuthConfig config;
 
-    public BindingService(Pool pool, AccountAccess access, SmsCodes codes, RateLimiter limiter, GridcareConfig config) {
+    public BindingService(Pool pool, AccountAccess access, SmsCodes codes, RateLimiter limiter, AuthConfig config) {
         this.pool = pool;
         this.access = access;
         this.codes = codes;
         this.limiter = limiter;
-        this.config = config.auth();
+        this.config = config;
     }
 
     public Uni<List<BoundAccount>> accounts(long residentId) {

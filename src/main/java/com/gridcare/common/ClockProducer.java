@@ -11,7 +11,7 @@ public class ClockProducer {
 
     @Produces
     @ApplicationScoped
-    Clock clock(GridcareConfig config) {
+    Clock clock(TimeZoneConfig config) {
         return Clock.system(config.timeZone());
     }
 }

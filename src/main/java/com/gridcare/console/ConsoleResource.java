@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.Page;
 import com.gridcare.common.ProblemException;
 import com.gridcare.escalation.CustomerContext;
@@ -41,6 +40,7 @@ import com.gridcare.faq.TopicExistsException;
 import com.gridcare.faq.UnansweredLog;
 import com.gridcare.faq.UnansweredQuestion;
 import com.gridcare.staff.CurrentStaff;
+import com.gridcare.staff.StaffConfig;
 import com.gridcare.staff.StaffMember;
 import com.gridcare.staff.StaffRole;
 import com.gridcare.staff.StaffSignIn;
@@ -90,11 +90,11 @@ public class ConsoleResource {
     private final KnowledgeBaseService knowledgeBase;
     private final Validator validator;
     private final CurrentStaff current;
-    private final GridcareConfig.Staff config;
+    private final StaffConfig config;
 
     public ConsoleResource(StaffSignIn signIn, EscalationService escalations, CustomerContextService customers,
             UnansweredLog unanswered, KnowledgeBaseService knowledgeBase, Validator validator, CurrentStaff current,
-            GridcareConfig config) {
+            StaffConfig config) {
         this.signIn = signIn;
         this.escalations = escalations;
         this.customers = customers;
@@ -102,7 +102,7 @@ public class ConsoleResource {
         this.knowledgeBase = knowledgeBase;
         this.validator = validator;
         this.current = current;
-        this.config = config.staff();
+        this.config = config;
     }
 
     @GET

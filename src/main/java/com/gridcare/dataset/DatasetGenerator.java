@@ -31,7 +31,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.gridcare.billing.TariffPlan;
 import com.gridcare.billing.TariffRepository;
 import com.gridcare.common.CopyRowWriter;
-import com.gridcare.common.GridcareConfig;
+import com.gridcare.common.PiiConfig;
+import com.gridcare.common.TimeZoneConfig;
 
 /**
  * Builds the synthetic utility in PostgreSQL with {@code COPY}, one table-filling step at a time. Each step is one
@@ -44,11 +45,13 @@ import com.gridcare.common.GridcareConfig;
 public class DatasetGenerator {
 
     private final DataSource dataSource;
-    private final GridcareConfig config;
+    private final PiiConfig pii;
+    private final TimeZoneConfig timeZone;
 
-    public DatasetGenerator(DataSource dataSource, GridcareConfig config) {
+    public DatasetGenerator(DataSource dataSource, PiiConfig pii, TimeZoneConfig timeZone) {
         this.dataSource = dataSource;
-        this.config = config;
+        this.pii = pii;
+        this.timeZone = timeZone;
     }
 
     /** The tables each step fills, in load order. */
@@ -358,7 +361,7 @@ public class DatasetGenerator {
     private long writeCustomers(Connection connection, GenerationRequest request, UtilityLayout layout,
             Vocabulary words, GenerationProgress progress) throws SQLException {
         MessageDigest sha256 = sha256();
-        byte[] salt = config.pii().idHashSalt().getBytes(StandardCharsets.UTF_8);
+        byte[] salt = pii.idHashSalt().getBytes(StandardCharsets.UTF_8);
         HexFormat hex = HexFormat.of();
         try (var out = CopyRowWriter.open(connection, "customer", "id, account_no, name, mobile, id_number_hash, "
                 + "address, voltage_class, tariff_code, status, payment_mode, grid_area_id, feeder_id, "
@@ -547,7 +550,7 @@ public class DatasetGenerator {
 
     /** Payment times are local to the utility; its zone's offset on the as-of day (China keeps no summer time). */
     private int offsetHours(GenerationRequest request) {
-        return config.timeZone().getRules().getOffset(request.asOf().atStartOfDay()).getTotalSeconds() / 3600;
+        return timeZone.timeZone().getRules().getOffset(request.asOf().atStartOfDay()).getTotalSeconds() / 3600;
     }
 
     static long billId(int customerIndex, int month) {

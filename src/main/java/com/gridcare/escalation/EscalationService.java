@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.Page;
 import com.gridcare.common.PiiMasker;
 import com.gridcare.common.ProblemException;
@@ -153,18 +152,18 @@ public class EscalationService {
     private final StaffAudit audit;
     private final RateLimiter limiter;
     private final Clock clock;
-    private final GridcareConfig.Escalation config;
+    private final EscalationConfig config;
     private final WorkingHours workingHours;
 
     public EscalationService(Pool pool, Outbox outbox, NoticeTexts texts, StaffAudit audit, RateLimiter limiter,
-            Clock clock, GridcareConfig config) {
+            Clock clock, EscalationConfig config) {
         this.pool = pool;
         this.outbox = outbox;
         this.texts = texts;
         this.audit = audit;
         this.limiter = limiter;
         this.clock = clock;
-        this.config = config.escalation();
+        this.config = config;
         this.workingHours = new WorkingHours(this.config.workdayStart(), this.config.workdayEnd());
     }
 

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.gridcare.common.GridcareConfig;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
@@ -53,12 +52,12 @@ class ConversationMemory {
     private final Duration ttl;
     private final int length;
 
-    ConversationMemory(ReactiveRedisDataSource redis, GridcareConfig config) {
+    ConversationMemory(ReactiveRedisDataSource redis, FaqConfig config) {
         this.redis = redis;
         this.lists = redis.list(Exchange.class);
         this.keys = redis.key();
-        this.ttl = config.faq().conversationTtl();
-        this.length = config.faq().conversationLength();
+        this.ttl = config.conversationTtl();
+        this.length = config.conversationLength();
     }
 
     /** Adds the exchange. */

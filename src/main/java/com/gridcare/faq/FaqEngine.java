@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.gridcare.common.GridcareConfig;
 
 /**
  * The understanding engine: normalises a question, ranks the knowledge base against it and decides whether the best
@@ -48,9 +47,9 @@ public class FaqEngine {
     /** The index, the revision it was built from, the read it came from and its matches, swapped together. */
     private volatile Served served;
 
-    public FaqEngine(GridcareConfig config) {
-        this.threshold = config.faq().confidenceThreshold();
-        this.matchesKept = config.faq().matchesKept();
+    public FaqEngine(FaqConfig config) {
+        this.threshold = config.confidenceThreshold();
+        this.matchesKept = config.matchesKept();
         this.served = served(FaqIndex.build(List.of(), outOfScope, foreignTerms, normaliser, analyzer), -1, -1);
     }
 

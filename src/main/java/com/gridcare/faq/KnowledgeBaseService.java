@@ -15,7 +15,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.gridcare.common.GridcareConfig;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
@@ -54,14 +53,14 @@ public class KnowledgeBaseService {
     private final AtomicLong reads = new AtomicLong();
 
     KnowledgeBaseService(FaqRepository repository, FaqEngine engine, UnansweredLog unanswered,
-            ReactiveRedisDataSource redis, Pool pool, ObjectMapper json, GridcareConfig config) {
+            ReactiveRedisDataSource redis, Pool pool, ObjectMapper json, FaqConfig config) {
         this.repository = repository;
         this.engine = engine;
         this.unanswered = unanswered;
         this.pubsub = redis.pubsub(String.class);
         this.pool = pool;
         this.json = json;
-        this.channel = config.faq().changesChannel();
+        this.channel = config.changesChannel();
     }
 
     // Startup observers run on the main thread before the service takes requests: waiting here is fine, and an

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.gridcare.common.CopyRowWriter;
-import com.gridcare.common.GridcareConfig;
+import com.gridcare.common.PiiConfig;
 import com.gridcare.common.Sha256;
+import com.gridcare.common.TimeZoneConfig;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -40,10 +41,10 @@ public class CsvImportService {
     private final AgroalDataSource dataSource;
     private final List<ExportFile> exportFiles;
 
-    public CsvImportService(AgroalDataSource dataSource, GridcareConfig config) {
+    public CsvImportService(AgroalDataSource dataSource, PiiConfig pii, TimeZoneConfig timeZone) {
         this.dataSource = dataSource;
-        this.exportFiles = List.of(new CustomersFile(config.pii().idHashSalt()), new ReadingsFile(), new BillsFile(),
-                new PaymentsFile(config.timeZone()));
+        this.exportFiles = List.of(new CustomersFile(pii.idHashSalt()), new ReadingsFile(), new BillsFile(),
+                new PaymentsFile(timeZone.timeZone()));
     }
 
     /** A file read and staged but not yet loaded; {@code alreadyImported} files are neither. */

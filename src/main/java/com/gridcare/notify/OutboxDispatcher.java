@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.gridcare.common.GridcareConfig;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -95,17 +94,17 @@ public class OutboxDispatcher {
     private final Pool pool;
     private final Map<String, ChannelAdapter> adapters = new HashMap<>();
     private final Clock clock;
-    private final GridcareConfig.OutboxDispatch config;
+    private final OutboxConfig config;
     private final MeterRegistry registry;
     private final String instance;
     private final AtomicLong due = new AtomicLong();
 
-    public OutboxDispatcher(Pool pool, @All List<ChannelAdapter> adapters, Clock clock, GridcareConfig config,
+    public OutboxDispatcher(Pool pool, @All List<ChannelAdapter> adapters, Clock clock, OutboxConfig config,
             MeterRegistry registry) {
         this.pool = pool;
         adapters.forEach(adapter -> this.adapters.put(adapter.channelCode(), adapter));
         this.clock = clock;
-        this.config = config.outbox();
+        this.config = config;
         this.registry = registry;
         // locked_by is 64 characters: the host name, cut, and what tells two processes on one host apart
         String host = host();

@@ -10,9 +10,9 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.dataset.DatasetGenerator;
 import com.gridcare.dataset.GenerationRequest;
+import com.gridcare.staff.StaffConfig;
 import com.gridcare.staff.StaffPasswords;
 
 import io.quarkus.runtime.StartupEvent;
@@ -23,15 +23,17 @@ class DemoUtilitySeeder {
 
     private static final Logger LOG = Logger.getLogger(DemoUtilitySeeder.class);
 
-    private final GridcareConfig config;
+    private final DemoConfig demo;
+    private final StaffConfig staff;
     private final DatasetGenerator generator;
     private final StaffPasswords staffPasswords;
     private final Clock clock;
     private final int httpPort;
 
-    DemoUtilitySeeder(GridcareConfig config, DatasetGenerator generator, StaffPasswords staffPasswords, Clock clock,
-            @ConfigProperty(name = "quarkus.http.port") int httpPort) {
-        this.config = config;
+    DemoUtilitySeeder(DemoConfig demo, StaffConfig staff, DatasetGenerator generator, StaffPasswords staffPasswords,
+            Clock clock, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+        this.demo = demo;
+        this.staff = staff;
         this.generator = generator;
         this.staffPasswords = staffPasswords;
         this.clock = clock;
@@ -40,22 +42,22 @@ class DemoUtilitySeeder {
 
     // Startup observers run on the main thread before the service takes requests: blocking JDBC is fine here.
     void seedEmptyDatabase(@Observes StartupEvent event) throws SQLException {
-        if (!config.demo().seedOnStart()) {
+        if (!demo.seedOnStart()) {
             return;
         }
         if (generator.recorded().isEmpty() && !generator.hasCustomers()) {
-            var request = new GenerationRequest(config.demo().seed(),
-                    (double) config.demo().customers() / GenerationRequest.FULL_SCALE_CUSTOMERS,
+            var request = new GenerationRequest(demo.seed(),
+                    (double) demo.customers() / GenerationRequest.FULL_SCALE_CUSTOMERS,
                     LocalDate.now(clock), GenerationRequest.DEFAULT_SMART_METER_SHARE, GenerationRequest.DEFAULT_DAILY_DAYS);
-            LOG.infof("Seeding the demo utility: %,d customers", config.demo().customers());
+            LOG.infof("Seeding the demo utility: %,d customers", demo.customers());
             var outcome = generator.generate(request, false, System.err, false);
             LOG.infof("Demo utility ready: %,d rows in %.1f s", outcome.totalRows(), outcome.millis() / 1000.0);
         }
         String base = "http://localhost:" + httpPort;
         LOG.infof("gridcare is up. API docs: %s/q/swagger-ui  health: %s/q/health  metrics: %s/q/metrics  "
                 + "dataset (an administrator's token): %s/api/v1/ops/dataset", base, base, base, base);
-        if (config.staff().demoPassword().isPresent()) {
-            String password = config.staff().demoPassword().get();
+        if (staff.demoPassword().isPresent()) {
+            String password = staff.demoPassword().get();
             staffPasswords.setMissing(password);
             LOG.infof("Staff console: %s/console  demo staff (password \"%s\", any staff number works): %s", base,
                     password, staffPasswords.firstOfEachRole());

@@ -29,7 +29,8 @@ import redis.embedded.RedisServer;
  * always wins.</li>
  * <li>Tests use the PostgreSQL {@code test} database and Redis on 127.0.0.1 when those ports answer, else embedded
  * servers; {@code GRIDCARE_LOCAL_SERVERS=embedded} makes them use embedded servers regardless, as on a machine with
- * only a JDK.</li>
+ * only a JDK. {@code gridcare.local-servers} is {@code auto} (the default) or {@code embedded}; it is read here by
+ * name, with no mapping, because configuration mappings do not exist yet while configuration sources are made.</li>
  * <li>Dev mode always starts embedded servers, so a developer's real databases are never touched by accident.</li>
  * </ul>
  * The production profile is left alone: the embedded servers are not even on its class path (Maven scope

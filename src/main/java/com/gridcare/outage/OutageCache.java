@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.gridcare.common.GridcareConfig;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -39,8 +38,8 @@ public class OutageCache {
     private volatile RememberedVersion remembered;
 
     @Inject
-    public OutageCache(ReactiveRedisDataSource redis, GridcareConfig config) {
-        this(redis, config.outages().cacheTtl(), config.outages().cacheTimeout());
+    public OutageCache(ReactiveRedisDataSource redis, OutageConfig config) {
+        this(redis, config.cacheTtl(), config.cacheTimeout());
     }
 
     OutageCache(ReactiveRedisDataSource redis, Duration ttl, Duration timeout) {

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.PiiMasker;
 import com.gridcare.common.ProblemException;
 
@@ -22,9 +21,9 @@ class HttpSmsSender implements SmsSender {
 
     private final WebClient client;
     private final String url;
-    private final GridcareConfig.Sms config;
+    private final SmsConfig config;
 
-    HttpSmsSender(WebClient client, GridcareConfig.Sms config) {
+    HttpSmsSender(WebClient client, SmsConfig config) {
         this.client = client;
         this.url = config.baseUrl().orElseThrow().replaceAll("/+$", "") + "/messages";
         this.config = config;

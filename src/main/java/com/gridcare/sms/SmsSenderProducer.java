@@ -3,9 +3,9 @@ package com.gridcare.sms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.PiiMasker;
 
 import io.smallrye.mutiny.Uni;
@@ -22,18 +22,21 @@ public class SmsSenderProducer {
 
     private static final Logger LOG = Logger.getLogger(SmsSenderProducer.class);
 
+    // Whether the demo shows codes is auth's setting (auth.AuthConfig holds it and its default). It is read here by name:
+    // auth sends its codes through this package, which therefore cannot depend on auth.
     @Produces
     @ApplicationScoped
-    SmsSender smsSender(GridcareConfig config, Vertx vertx) {
+    SmsSender smsSender(SmsConfig config, Vertx vertx,
+            @ConfigProperty(name = "gridcare.auth.expose-sms-code") boolean exposeSmsCode) {
         SmsSender unavailable = (mobile, template, parameters) -> Uni.createFrom().failure(HttpSmsSender.smsUnavailable());
-        if (!config.sms().enabled()) {
+        if (!config.enabled()) {
             LOG.info("SMS switched off (gridcare.sms.enabled=false): sign-in and binding by SMS code are unavailable");
             return unavailable;
         }
-        if (config.sms().baseUrl().isPresent()) {
-            return new HttpSmsSender(WebClient.create(vertx), config.sms());
+        if (config.baseUrl().isPresent()) {
+            return new HttpSmsSender(WebClient.create(vertx), config);
         }
-        if (config.auth().exposeSmsCode()) {
+        if (exposeSmsCode) {
             return (mobile, template, parameters) -> {
                 LOG.infof("No SMS provider configured (demo): %s to %s not sent", template, PiiMasker.mobile(mobile));
                 return Uni.createFrom().voidItem();

@@ -2,7 +2,6 @@ package com.gridcare.staff;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.ProblemException;
 import com.gridcare.common.RateLimiter;
 
@@ -35,14 +34,14 @@ public class StaffSignIn {
     private final StaffTokens tokens;
     private final StaffAudit audit;
     private final RateLimiter limiter;
-    private final GridcareConfig.Staff config;
+    private final StaffConfig config;
 
-    public StaffSignIn(Pool pool, StaffTokens tokens, StaffAudit audit, RateLimiter limiter, GridcareConfig config) {
+    public StaffSignIn(Pool pool, StaffTokens tokens, StaffAudit audit, RateLimiter limiter, StaffConfig config) {
         this.pool = pool;
         this.tokens = tokens;
         this.audit = audit;
         this.limiter = limiter;
-        this.config = config.staff();
+        this.config = config;
     }
 
     public Uni<StaffSession> signIn(String staffNo, String password, String clientAddress) {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.common.GridcareConfig;
+import com.gridcare.auth.AuthConfig;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
@@ -30,12 +30,12 @@ public class StaffTokens {
     static final String CSRF = "csrf";
 
     private final SecureRandom random = new SecureRandom();
-    private final GridcareConfig.Auth auth;
-    private final GridcareConfig.Staff config;
+    private final AuthConfig auth;
+    private final StaffConfig config;
 
-    public StaffTokens(GridcareConfig config) {
-        this.auth = config.auth();
-        this.config = config.staff();
+    public StaffTokens(AuthConfig auth, StaffConfig config) {
+        this.auth = auth;
+        this.config = config;
     }
 
     /** Signing is RSA arithmetic: on a worker thread, not the event loop. */

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.gridcare.billing.BillDetail;
 import com.gridcare.billing.BillingService;
-import com.gridcare.common.GridcareConfig;
+import com.gridcare.common.TimeZoneConfig;
 import com.gridcare.consumption.ConsumptionService;
 import com.gridcare.consumption.MonthlyConsumption;
 import com.gridcare.outage.CustomerOutages;
@@ -43,14 +43,14 @@ public class ResidentAnswers {
     private final DateTimeFormatter dateTime;
 
     public ResidentAnswers(WeChatUsers users, BillingService billing, ConsumptionService consumption,
-            OutageService outages, WeChatTexts texts, WeChatConfig wechat, GridcareConfig gridcare) {
+            OutageService outages, WeChatTexts texts, WeChatConfig wechat, TimeZoneConfig timeZone) {
         this.users = users;
         this.billing = billing;
         this.consumption = consumption;
         this.outages = outages;
         this.texts = texts;
         this.h5 = wechat.h5BaseUrl();
-        this.zone = gridcare.timeZone();
+        this.zone = timeZone.timeZone();
         this.dateTime = DateTimeFormatter.ofPattern(texts.text("format.date-time"));
     }
 

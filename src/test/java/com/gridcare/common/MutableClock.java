@@ -22,7 +22,7 @@ public class MutableClock extends Clock {
     private final ZoneId zone;
     private volatile Instant fixed;
 
-    public MutableClock(GridcareConfig config) {
+    public MutableClock(TimeZoneConfig config) {
         this.zone = config.timeZone();
     }
 

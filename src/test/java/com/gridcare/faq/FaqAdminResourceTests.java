@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.gridcare.auth.SignedInResident;
-import com.gridcare.common.GridcareConfig;
 import com.gridcare.staff.SignedInStaff;
 import com.gridcare.staff.StaffPasswords;
 import com.gridcare.staff.TestStaff;
@@ -46,7 +45,7 @@ class FaqAdminResourceTests {
     ReactiveRedisDataSource redis;
 
     @Inject
-    GridcareConfig config;
+    FaqConfig config;
 
     @Inject
     FaqEngine engine;
@@ -141,7 +140,7 @@ class FaqAdminResourceTests {
                 .execute(Tuple.of(topic))).await().indefinitely();
         long revision = pool.query("select sum(version) from faq_entry").execute().await().indefinitely()
                 .iterator().next().getLong(0);
-        redis.pubsub(String.class).publish(config.faq().changesChannel(), Long.toString(revision))
+        redis.pubsub(String.class).publish(config.changesChannel(), Long.toString(revision))
                 .await().indefinitely();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -1,0 +1,41 @@
+package com.gridcare.notify;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@link OutboxDispatcher}: how often it looks for due messages, how many it takes at once, how it retries. */
+@ConfigMapping(prefix = "gridcare.outbox")
+public interface OutboxConfig {
+
+    /** How often each instance looks for due messages (a duration); {@code off} stops it (tests drive it). */
+    @WithDefault("5s")
+    String interval();
+
+    /** Messages one instance claims and sends at once; it claims again while claims come back full. */
+    @WithDefault("8")
+    int concurrency();
+
+    /**
+     * How long a claim holds: a message still SENDING after this (its instance stopped mid-send) is claimed again.
+     * Longer than a send can take, WeChat's time-outs and retries included.
+     */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** The wait before the second attempt; it doubles for each further one (with jitter)... */
+    @WithDefault("30s")
+    Duration backoffBase();
+
+    /** ...up to this. */
+    @WithDefault("30m")
+    Duration backoffMax();
+
+    /**
+     * Attempts before a message is given up (DEAD). With the defaults the last comes at most about an hour after
+     * the first: well inside the 24 hours in which WeChat drops a repeated template message by its client_msg_id.
+     */
+    @WithDefault("8")
+    int maxAttempts();
+}

@@ -1,0 +1,32 @@
+package com.gridcare.sms;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The SMS channel and its provider. */
+@ConfigMapping(prefix = "gridcare.sms")
+public interface SmsConfig {
+
+    /**
+     * Off for a utility that runs without an SMS provider: sign-in and binding by SMS code answer 503 and the outbox
+     * uses other channels. On, production refuses to start without the provider's URL and key.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The SMS provider's HTTP API; without it, codes can only be shown (demo) and sign-in by SMS is unavailable. */
+    Optional<String> baseUrl();
+
+    /** The provider's API key, from the environment (GRIDCARE_SMS_API_KEY). */
+    Optional<String> apiKey();
+
+    /** Sign-in code template registered with the provider. */
+    @WithDefault("SIGN_IN_CODE")
+    String codeTemplate();
+
+    @WithDefault("3s")
+    Duration timeout();
+}
