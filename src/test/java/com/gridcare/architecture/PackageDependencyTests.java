@@ -21,7 +21,7 @@ class PackageDependencyTests {
     private static final String BASE = "com.gridcare.";
 
     /** From the bottom up: a package may use those before it, never one after it. */
-    private static final List<String> LAYERS = List.of("common", "identity", "staff", "notify", "sms", "auth",
+    private static final List<String> LAYERS = List.of("common", "identity", "notify", "sms", "auth", "staff",
             "binding", "billing", "consumption", "outage", "repair", "escalation", "faq", "wechat", "console",
             "dataset", "importer", "ops");
 
