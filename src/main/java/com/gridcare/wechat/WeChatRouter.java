@@ -80,8 +80,8 @@ public class WeChatRouter {
             // the follower has left and sees no reply
             case "unsubscribe" -> users.unsubscribed(appid, follower, clock.instant()).replaceWith((String) null);
             case "scan" -> Uni.createFrom().item(answers.scanned(appid));
-            case "click" -> Intent.ofKey(message.getEventKey())
-                    .map(intent -> answers.answer(intent, appid, follower)).orElseGet(WeChatRouter::nothing);
+            case "click" -> MenuKey.ofKey(message.getEventKey())
+                    .map(key -> answers.clicked(key, appid, follower)).orElseGet(WeChatRouter::nothing);
             case "location" -> message.getLatitude() == null || message.getLongitude() == null ? nothing()
                     : answers.outagesNearIfAny(message.getLatitude(), message.getLongitude());
             default -> nothing();

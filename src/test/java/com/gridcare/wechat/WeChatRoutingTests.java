@@ -211,7 +211,7 @@ class WeChatRoutingTests {
                 .as("WeChat's automatic location report opens no window").isEqualTo(false);
 
         String clicker = WeChatSender.openid();
-        reply(WeChatSender.event(clicker, "CLICK", Intent.SMART_SERVICE.name()));
+        reply(WeChatSender.event(clicker, "CLICK", MenuKey.SMART_SERVICE.name()));
         assertThat(utility.value("select last_interaction_at is not null from wechat_user where openid = ?", clicker))
                 .as("a click event does").isEqualTo(true);
     }
