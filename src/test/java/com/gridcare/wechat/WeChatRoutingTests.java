@@ -129,6 +129,8 @@ class WeChatRoutingTests {
         String answer = click(bound, "LATEST_BILL");
         assertThat(answer).contains(accountNo).contains((String) bill[0])
                 .contains(((BigDecimal) bill[1]).setScale(2).toPlainString()).contains("电费");
+        assertThat(reply(WeChatSender.text(bound, "我的电费多少", WeChatSender.msgId())))
+                .as("asked in words, the same answer as the button").isEqualTo(answer);
     }
 
     @Test
