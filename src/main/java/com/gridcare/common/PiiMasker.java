@@ -42,4 +42,15 @@ public final class PiiMasker {
         int keep = Math.min(6, address.codePointCount(0, address.length()) / 2);
         return address.substring(0, address.offsetByCodePoints(0, keep)) + "****";
     }
+
+    /**
+     * o6_bmjrPTlm6_2sgVt7hMZOPfL2M → o6_****fL2M: enough to follow one follower through the log, not to address them.
+     * An official account's openids share their first characters, so the end is what tells them apart.
+     */
+    public static String openid(String openid) {
+        if (openid == null || openid.length() < 12) {
+            return openid == null ? null : "****";
+        }
+        return openid.substring(0, 3) + "****" + openid.substring(openid.length() - 4);
+    }
 }

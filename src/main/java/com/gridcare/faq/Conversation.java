@@ -8,7 +8,8 @@ import java.util.Optional;
  * caller has neither, and is only told that a person could help.
  *
  * @param channel the escalation channel, {@code APP} or {@code WECHAT}; null when anonymous
- * @param residentId the signed-in resident; null in WeChat (found or made only when the chat is handed over)
+ * @param residentId the signed-in resident, or the follower's resident in WeChat; null when anonymous, or for a
+ *        follower who never became one (they are made one only when the chat is handed over)
  * @param appid the official account, in WeChat
  * @param openid the follower, in WeChat
  */
@@ -22,15 +23,18 @@ public record Conversation(String channel, Long residentId, String appid, String
         return new Conversation("APP", residentId, null, null);
     }
 
-    public static Conversation wechat(String appid, String openid) {
-        return new Conversation("WECHAT", null, appid, openid);
+    public static Conversation wechat(String appid, String openid, Long residentId) {
+        return new Conversation("WECHAT", residentId, appid, openid);
     }
 
-    /** The key the conversation is remembered by; empty for an anonymous caller. */
+    /**
+     * The key the conversation is remembered by; empty for an anonymous caller. A chat in WeChat is one of its own,
+     * apart from the same resident's in the app.
+     */
     Optional<String> memoryKey() {
-        if (residentId != null) {
-            return Optional.of("resident:" + residentId);
+        if (openid != null) {
+            return Optional.of("wechat:" + appid + ":" + openid);
         }
-        return openid == null ? Optional.empty() : Optional.of("wechat:" + appid + ":" + openid);
+        return residentId == null ? Optional.empty() : Optional.of("resident:" + residentId);
     }
 }

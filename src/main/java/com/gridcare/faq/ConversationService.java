@@ -18,6 +18,8 @@ import com.gridcare.escalation.EscalationReason;
 import com.gridcare.escalation.EscalationService;
 import com.gridcare.escalation.Turn;
 import com.gridcare.faq.ConversationMemory.Exchange;
+import com.gridcare.intent.Intent;
+import com.gridcare.intent.IntentAnswer;
 
 import io.smallrye.mutiny.Uni;
 
@@ -57,31 +59,43 @@ public class ConversationService {
         this.clock = clock;
     }
 
-    public Uni<FaqAnswer> ask(@Valid @NotNull AskRequest request, Conversation conversation) {
-        return asking.ask(request, Optional.ofNullable(conversation.residentId())).chain(answered -> {
-            FaqAnswer answer = answered.answer();
-            Optional<String> key = conversation.memoryKey();
-            if (key.isEmpty()) {
+    /**
+     * The bot's answer and, for an intent, what it came to: the app shows the answer as it stands, WeChat words the
+     * intents that found no account to read its own way (a link to bind, to report a fault).
+     */
+    public record Reply(FaqAnswer answer, Optional<IntentAnswer> intent) {
+    }
+
+    public Uni<Reply> ask(@Valid @NotNull AskRequest request, Conversation conversation) {
+        return asking.ask(request, Optional.ofNullable(conversation.residentId()))
+                .chain(answered -> inConversation(request, conversation, answered)
+                        .map(answer -> new Reply(answer, answered.intent())));
+    }
+
+    /** The answer, remembered in the conversation, or the hand-over to a person that replaces it. */
+    private Uni<FaqAnswer> inConversation(AskRequest request, Conversation conversation, FaqAskService.Answered answered) {
+        FaqAnswer answer = answered.answer();
+        Optional<String> key = conversation.memoryKey();
+        if (key.isEmpty()) {
+            return Uni.createFrom().item(answer);
+        }
+        Exchange exchange = new Exchange(request.question(), shorten(answer.answer()), answer.topicId(),
+                answer.confidence(), answered.unsure(), OffsetDateTime.now(clock));
+        boolean personAsked = Intent.AGENT_HUMAN.topicId().equals(answer.topicId());
+        if (!personAsked && !answered.unsure()) {
+            // a sure answer hands nothing over: the conversation is not needed back
+            return memory.remember(key.get(), exchange).replaceWith(answer);
+        }
+        return memory.rememberAndRecall(key.get(), exchange).chain(remembered -> {
+            EscalationReason reason = personAsked ? EscalationReason.USER_REQUEST
+                    : unsureInARow(remembered) >= UNSURE_IN_A_ROW ? EscalationReason.LOW_CONFIDENCE : null;
+            if (reason == null) {
                 return Uni.createFrom().item(answer);
             }
-            Exchange exchange = new Exchange(request.question(), shorten(answer.answer()), answer.topicId(),
-                    answer.confidence(), answered.unsure(), OffsetDateTime.now(clock));
-            boolean personAsked = FaqAskService.HUMAN_AGENT.equals(answer.topicId());
-            if (!personAsked && !answered.unsure()) {
-                // a sure answer hands nothing over: the conversation is not needed back
-                return memory.remember(key.get(), exchange).replaceWith(answer);
-            }
-            return memory.rememberAndRecall(key.get(), exchange).chain(remembered -> {
-                EscalationReason reason = personAsked ? EscalationReason.USER_REQUEST
-                        : unsureInARow(remembered) >= UNSURE_IN_A_ROW ? EscalationReason.LOW_CONFIDENCE : null;
-                if (reason == null) {
-                    return Uni.createFrom().item(answer);
-                }
-                // the resident never sees the answer this hand-over replaces: it is left out of the conversation
-                return handOver(conversation, key.get(), reason, question(reason, remembered), request.accountNo(),
-                        turns(remembered, false))
-                        .map(handedOver -> answer.handedOver(handedOver.escalationId(), handedOver.text()));
-            });
+            // the resident never sees the answer this hand-over replaces: it is left out of the conversation
+            return handOver(conversation, key.get(), reason, question(reason, remembered), request.accountNo(),
+                    turns(remembered, false))
+                    .map(handedOver -> answer.handedOver(handedOver.escalationId(), handedOver.text()));
         });
     }
 

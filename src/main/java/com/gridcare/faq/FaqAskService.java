@@ -8,6 +8,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import com.gridcare.common.ResourceTexts;
+import com.gridcare.intent.Intent;
+import com.gridcare.intent.IntentAnswer;
+import com.gridcare.intent.IntentHandler;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -22,7 +25,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class FaqAskService {
 
-    static final String HUMAN_AGENT = "intent.agent.human";
     static final String MESSAGES = "faq/messages.properties";
     /** The longest question matched on the thread that asks (chat length; well under 0.2 ms to match). */
     static final int MATCHED_WHERE_ASKED = 60;
@@ -39,8 +41,11 @@ public class FaqAskService {
         this.messages = ResourceTexts.load(MESSAGES);
     }
 
-    /** The answer, and whether the bot was unsure (what makes two unsure answers in a row a case for a person). */
-    record Answered(FaqAnswer answer, boolean unsure) {
+    /**
+     * The answer, whether the bot was unsure (what makes two unsure answers in a row a case for a person) and, for an
+     * intent, what it came to (a channel words the cases without an account answer its own way).
+     */
+    record Answered(FaqAnswer answer, boolean unsure, Optional<IntentAnswer> intent) {
     }
 
     Uni<Answered> ask(@Valid @NotNull AskRequest request, Optional<Long> residentId) {
@@ -48,20 +53,35 @@ public class FaqAskService {
         if (request.question().length() > MATCHED_WHERE_ASKED) {
             matched = matched.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
-        return matched
-                .flatMap(match -> answer(match, request, residentId)
-                        .map(answer -> new Answered(answer, match.outcome() == FaqMatch.Outcome.NOT_SURE)));
+        return matched.flatMap(match -> {
+            Optional<Intent> intent = match.outcome() == FaqMatch.Outcome.ANSWERED
+                    ? Intent.ofTopic(match.topicId()) : Optional.empty();
+            if (intent.isPresent()) {
+                return intent(match, intent.get(), request, residentId);
+            }
+            return answer(match, request).map(answer -> new Answered(answer,
+                    match.outcome() == FaqMatch.Outcome.NOT_SURE, Optional.empty()));
+        });
     }
 
-    private Uni<FaqAnswer> answer(FaqMatch match, AskRequest request, Optional<Long> residentId) {
+    /**
+     * Read off the resident's account when there is one to read; otherwise the topic's knowledge-base text, which
+     * says where to look it up and that the account must be bound.
+     */
+    private Uni<Answered> intent(FaqMatch match, Intent intent, AskRequest request, Optional<Long> residentId) {
+        Optional<String> accountNo = Optional.ofNullable(request.accountNo()).map(String::strip)
+                .filter(s -> !s.isEmpty());
+        return intents.answer(intent, accountNo, residentId).map(answered -> new Answered(
+                new FaqAnswer(match.topicId(), true,
+                        answered.outcome() == IntentAnswer.Outcome.ANSWERED ? answered.text() : match.topic().answer(),
+                        match.confidence(), List.of(), intent == Intent.AGENT_HUMAN, null),
+                false, Optional.of(answered)));
+    }
+
+    private Uni<FaqAnswer> answer(FaqMatch match, AskRequest request) {
         return switch (match.outcome()) {
-            case ANSWERED -> match.topic().intent()
-                    ? intents.answer(match.topic(), Optional.ofNullable(request.accountNo()).filter(s -> !s.isBlank()),
-                            residentId)
-                            .map(text -> new FaqAnswer(match.topicId(), true, text, match.confidence(), List.of(),
-                                    HUMAN_AGENT.equals(match.topicId()), null))
-                    : Uni.createFrom().item(new FaqAnswer(match.topicId(), false, match.topic().answer(),
-                            match.confidence(), List.of(), false, null));
+            case ANSWERED -> Uni.createFrom().item(new FaqAnswer(match.topicId(), match.topic().intent(),
+                    match.topic().answer(), match.confidence(), List.of(), false, null));
             case NOT_SURE -> unanswered.record(request.question(), match.normalisedQuestion(), match.outcome(),
                     match.alternatives().get(0).topicId(), match.confidence())
                     .replaceWith(new FaqAnswer(null, false, messages.text("not-sure"), match.confidence(),

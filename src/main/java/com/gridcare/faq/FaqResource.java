@@ -47,7 +47,8 @@ public class FaqResource {
     @APIResponse(responseCode = "401", description = "A token that is expired or invalid (no token is fine)")
     public Uni<FaqAnswer> ask(@Valid @NotNull AskRequest request) {
         return current.ifSignedIn().chain(resident -> conversations.ask(request,
-                resident.map(Conversation::app).orElseGet(Conversation::anonymous)));
+                resident.map(Conversation::app).orElseGet(Conversation::anonymous)))
+                .map(ConversationService.Reply::answer);
     }
 
     @POST

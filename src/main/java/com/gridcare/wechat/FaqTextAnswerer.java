@@ -1,7 +1,5 @@
 package com.gridcare.wechat;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.gridcare.faq.AskRequest;
@@ -12,26 +10,24 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Chat messages answered by the FAQ bot, as the follower's conversation (remembered per official account and
- * openid). When the bot recognises one of its account intents, the follower's own account answers it (the same
- * answers as the menu buttons), so "我家停电了吗" in the chat and the menu's outage button say the same thing; asking
- * for a person, two unsure answers in a row, hand the chat to the grid service staff of the follower's account (the
- * bot's answer says so); everything else is the bot's answer as it stands.
+ * openid). The follower's resident, when they are one, is who asks: the bot's account intents are answered from
+ * their own account by the same handler as the menu buttons and the app, so "我家停电了吗" in the chat and the
+ * menu's outage button say the same thing; a follower without an account is sent the binding page. Asking for a
+ * person, two unsure answers in a row, hand the chat to the grid service staff of the follower's account (the bot's
+ * answer says so); everything else is the bot's answer as it stands.
  */
 @ApplicationScoped
 public class FaqTextAnswerer implements WeChatTextAnswerer {
 
-    private static final Map<String, Intent> INTENTS = Map.of(
-            "intent.outage.mine", Intent.OUTAGE_STATUS,
-            "intent.bill.mine", Intent.LATEST_BILL,
-            "intent.usage.mine", Intent.CONSUMPTION,
-            "intent.repair.report", Intent.REPORT_FAULT);
-
     private final ConversationService conversations;
+    private final WeChatUsers users;
     private final ResidentAnswers answers;
     private final WeChatTexts texts;
 
-    public FaqTextAnswerer(ConversationService conversations, ResidentAnswers answers, WeChatTexts texts) {
+    public FaqTextAnswerer(ConversationService conversations, WeChatUsers users, ResidentAnswers answers,
+            WeChatTexts texts) {
         this.conversations = conversations;
+        this.users = users;
         this.answers = answers;
         this.texts = texts;
     }
@@ -44,11 +40,10 @@ public class FaqTextAnswerer implements WeChatTextAnswerer {
         }
         String bounded = question.length() > AskRequest.MAX_QUESTION ? question.substring(0, AskRequest.MAX_QUESTION)
                 : question;
-        Conversation conversation = Conversation.wechat(asker.appid(), asker.openid());
-        return conversations.ask(new AskRequest(bounded, null), conversation).chain(answer -> {
-            Intent intent = answer.intent() ? INTENTS.get(answer.topicId()) : null;
-            return intent == null ? Uni.createFrom().item(answer.answer())
-                    : answers.answer(intent, asker.appid(), asker.openid());
-        });
+        return users.residentOf(asker.appid(), asker.openid())
+                .chain(resident -> conversations.ask(new AskRequest(bounded, null),
+                        Conversation.wechat(asker.appid(), asker.openid(), resident.orElse(null))))
+                .map(reply -> reply.intent().flatMap(intent -> answers.worded(intent, asker.appid()))
+                        .orElse(reply.answer().answer()));
     }
 }

@@ -1,30 +1,24 @@
 package com.gridcare.wechat;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.billing.BillDetail;
-import com.gridcare.billing.BillingService;
-import com.gridcare.common.TimeZoneConfig;
-import com.gridcare.consumption.ConsumptionService;
-import com.gridcare.consumption.MonthlyConsumption;
-import com.gridcare.outage.CustomerOutages;
+import com.gridcare.intent.AnswerTexts;
+import com.gridcare.intent.Intent;
+import com.gridcare.intent.IntentAnswer;
+import com.gridcare.intent.IntentHandler;
 import com.gridcare.outage.NearbyOutage;
 import com.gridcare.outage.OutageService;
 import com.gridcare.outage.OutageSummary;
-import com.gridcare.wechat.WeChatUsers.BoundAccount;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * The short Chinese answers to what a follower asks for, from the menu or in a message. Account-scoped answers are
- * about the resident's first bound account; a follower without one is asked to bind first.
+ * The short Chinese answers to what a follower asks for, from the menu or in a message. What is read off their
+ * account is the {@link IntentHandler}'s answer, the same as in the app; what is WeChat's own (the H5 pages' links,
+ * outages near a reported location) is worded here.
  */
 @ApplicationScoped
 public class ResidentAnswers {
@@ -34,44 +28,45 @@ public class ResidentAnswers {
     private static final int NEARBY_SHOWN = 3;
 
     private final WeChatUsers users;
-    private final BillingService billing;
-    private final ConsumptionService consumption;
+    private final IntentHandler intents;
     private final OutageService outages;
     private final WeChatTexts texts;
+    private final AnswerTexts answerTexts;
     private final String h5;
-    private final ZoneId zone;
-    private final DateTimeFormatter dateTime;
 
-    public ResidentAnswers(WeChatUsers users, BillingService billing, ConsumptionService consumption,
-            OutageService outages, WeChatTexts texts, WeChatConfig wechat, TimeZoneConfig timeZone) {
+    public ResidentAnswers(WeChatUsers users, IntentHandler intents, OutageService outages, WeChatTexts texts,
+            AnswerTexts answerTexts, WeChatConfig wechat) {
         this.users = users;
-        this.billing = billing;
-        this.consumption = consumption;
+        this.intents = intents;
         this.outages = outages;
         this.texts = texts;
+        this.answerTexts = answerTexts;
         this.h5 = wechat.h5BaseUrl();
-        this.zone = timeZone.timeZone();
-        this.dateTime = DateTimeFormatter.ofPattern(texts.text("format.date-time"));
     }
 
-    public Uni<String> answer(Intent intent, String appid, String openid) {
-        if (!intent.accountScoped()) {
-            return Uni.createFrom().item(linkAnswer(intent, appid));
+    /** A menu button: the bot's intent for the follower's resident where the key is one, else a link or a prompt. */
+    public Uni<String> clicked(MenuKey key, String appid, String openid) {
+        Optional<Intent> intent = key.intent();
+        if (intent.isEmpty()) {
+            return Uni.createFrom().item(link(key, appid));
         }
-        return users.accounts(appid, openid).flatMap(accounts -> {
-            if (accounts.isEmpty()) {
-                return Uni.createFrom().item(texts.text("bind.required", bindLink(appid)));
-            }
-            BoundAccount account = accounts.get(0);
-            return switch (intent) {
-                case OUTAGE_STATUS -> outages.forCustomer(account.customerId()).map(o -> outageStatus(account, o));
-                case LATEST_BILL -> billing.latestBill(account.customerId())
-                        .map(bill -> bill.map(b -> bill(account, b))
-                                .orElseGet(() -> texts.text("bill.none", account.accountNo())));
-                case CONSUMPTION -> consumption.monthly(account.customerId(), 12).map(m -> consumption(account, m));
-                default -> throw new IllegalStateException("not account-scoped: " + intent);
-            };
-        });
+        return users.residentOf(appid, openid)
+                .chain(resident -> intents.answer(intent.get(), Optional.empty(), resident))
+                .map(answer -> worded(answer, appid).orElseGet(() -> link(key, appid)));
+    }
+
+    /**
+     * An intent's answer as WeChat says it: an account's answer as it stands, a follower without an account is sent
+     * the binding page and one reporting a fault the repair page; empty where the caller's own answer stands
+     * (asking for a person).
+     */
+    Optional<String> worded(IntentAnswer answer, String appid) {
+        return switch (answer.outcome()) {
+            case ANSWERED -> Optional.of(answer.text());
+            case NO_ACCOUNT -> Optional.of(texts.text("bind.required", bindLink(appid)));
+            case CHANNEL -> answer.intent() == Intent.REPAIR_REPORT
+                    ? Optional.of(texts.text("fault.report", h5 + "/repair")) : Optional.empty();
+        };
     }
 
     public String welcome(String appid) {
@@ -102,67 +97,20 @@ public class ResidentAnswers {
         for (NearbyOutage near : found.subList(0, Math.min(NEARBY_SHOWN, found.size()))) {
             OutageSummary o = near.outage();
             text.append('\n').append(texts.text(o.current() ? "nearby.current" : "nearby.planned",
-                    near.nearestAreaName(), String.valueOf(near.distanceMeters()), time(o.startsAt()), restore(o)));
+                    near.nearestAreaName(), String.valueOf(near.distanceMeters()), answerTexts.time(o.startsAt()),
+                    answerTexts.restore(o)));
         }
         return text.toString();
     }
 
-    private String linkAnswer(Intent intent, String appid) {
-        return switch (intent) {
-            case REPORT_FAULT -> texts.text("fault.report", h5 + "/repair");
+    private String link(MenuKey key, String appid) {
+        return switch (key) {
             case SMART_SERVICE -> texts.text("faq.prompt");
             case HUMAN_AGENT -> texts.text("agent.handover");
             case REMINDER_SETTINGS -> texts.text("reminders.link", h5 + "/reminders");
             case BIND_ACCOUNT -> texts.text("bind.link", bindLink(appid));
-            default -> throw new IllegalStateException("account-scoped: " + intent);
+            default -> throw new IllegalStateException("answered by its intent: " + key);
         };
-    }
-
-    private String outageStatus(BoundAccount account, CustomerOutages found) {
-        if (found.current() != null) {
-            OutageSummary o = found.current();
-            return texts.text("outage.current", account.accountNo(), o.description(), restore(o));
-        }
-        if (!found.planned().isEmpty()) {
-            OutageSummary o = found.planned().get(0);
-            return texts.text("outage.planned", account.accountNo(), time(o.startsAt()), o.description(), restore(o));
-        }
-        return texts.text("outage.none", account.accountNo());
-    }
-
-    private String bill(BoundAccount account, BillDetail bill) {
-        String period = bill.period();
-        if ("PAID".equals(bill.status())) {
-            return texts.text("bill.paid", account.accountNo(), period, yuan(bill.totalAmount()), bill.kwh().toPlainString());
-        }
-        String key = "OVERDUE".equals(bill.status()) ? "bill.overdue" : "bill.open";
-        return texts.text(key, account.accountNo(), period, yuan(bill.totalAmount()), bill.kwh().toPlainString(),
-                yuan(bill.amountDueNow()), bill.dueDate().toString());
-    }
-
-    private String consumption(BoundAccount account, MonthlyConsumption monthly) {
-        MonthlyConsumption.MonthUsage last = monthly.series().get(monthly.series().size() - 1);
-        if (last.kwh() == null) {
-            return texts.text("consumption.none", account.accountNo(), last.period());
-        }
-        BigDecimal change = last.monthOnMonthPercent();
-        String trend = change == null ? texts.text("consumption.change.unknown")
-                : texts.text(change.signum() >= 0 ? "consumption.change.up" : "consumption.change.down",
-                        change.abs().toPlainString());
-        return texts.text("consumption.month", account.accountNo(), last.period(), last.kwh().toPlainString(), trend);
-    }
-
-    private String restore(OutageSummary outage) {
-        return outage.estimatedRestoreAt() == null ? texts.text("outage.restore.unknown")
-                : texts.text("outage.restore.at", time(outage.estimatedRestoreAt()));
-    }
-
-    private String time(OffsetDateTime at) {
-        return dateTime.format(at.atZoneSameInstant(zone));
-    }
-
-    private static String yuan(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private String bindLink(String appid) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
 
+import com.gridcare.common.PiiMasker;
 import com.gridcare.notify.Outbox;
 
 import io.micrometer.core.instrument.Counter;
@@ -122,7 +123,7 @@ public class WeChatPortal {
                 })
                 // without Redis no message can be handled exactly once: none is handled, and WeChat sees no error
                 .onFailure(failure -> !(failure instanceof WeChatRefusedException)).recoverWithItem(failure -> {
-                    LOG.errorf("WeChat %s %s not handled, Redis failed: %s", message.getMsgType(), dedupKey,
+                    LOG.errorf("WeChat %s %s not handled, Redis failed: %s", message.getMsgType(), loggedKey(message),
                             failure.toString());
                     return Reply.SUCCESS;
                 });
@@ -133,10 +134,19 @@ public class WeChatPortal {
      * to collide), or for events, which have none, sender, time, event and key (one second may hold several events).
      */
     static String dedupKey(WxMpXmlMessage message) {
+        return key(message, message.getFromUser());
+    }
+
+    /** The de-duplication key as log lines show it: the sender's openid masked. */
+    static String loggedKey(WxMpXmlMessage message) {
+        return key(message, PiiMasker.openid(message.getFromUser()));
+    }
+
+    private static String key(WxMpXmlMessage message, String sender) {
         if (message.getMsgId() != null) {
-            return "msg:" + message.getFromUser() + ":" + message.getMsgId();
+            return "msg:" + sender + ":" + message.getMsgId();
         }
-        return "event:" + message.getFromUser() + ":" + message.getCreateTime() + ":" + message.getEvent() + ":"
+        return "event:" + sender + ":" + message.getCreateTime() + ":" + message.getEvent() + ":"
                 + (message.getEventKey() == null ? "" : message.getEventKey());
     }
 
@@ -153,7 +163,7 @@ public class WeChatPortal {
                     return Reply.SUCCESS;
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.errorf(failure, "WeChat %s %s not answered", message.getMsgType(), dedupKey);
+                    LOG.errorf(failure, "WeChat %s %s not answered", message.getMsgType(), loggedKey(message));
                     return Reply.SUCCESS;
                 });
     }
@@ -164,14 +174,14 @@ public class WeChatPortal {
      */
     private void sendLate(String appid, WxMpXmlMessage message, String dedupKey, WxMpXmlOutMessage late,
             Throwable failure) {
+        String logged = loggedKey(message);
         if (failure != null) {
-            LOG.warnf("Late WeChat answer to %s failed: %s", dedupKey, failure.toString());
+            LOG.warnf("Late WeChat answer to %s failed: %s", logged, failure.toString());
         } else if (late instanceof WxMpXmlOutTextMessage text) {
             outbox.enqueueChatAnswer(appid, message.getFromUser(), text.getContent(), "wechat-late:" + appid + ":"
                     + dedupKey).subscribe().with(
-                            written -> LOG.debugf("Late WeChat answer to %s in the outbox", dedupKey),
-                            error -> LOG.errorf("Late WeChat answer to %s lost: %s", dedupKey,
-                                    error.toString()));
+                            written -> LOG.debugf("Late WeChat answer to %s in the outbox", logged),
+                            error -> LOG.errorf("Late WeChat answer to %s lost: %s", logged, error.toString()));
         }
     }
 

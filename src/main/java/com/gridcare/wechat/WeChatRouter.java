@@ -1,9 +1,7 @@
 package com.gridcare.wechat;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,16 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import me.chanjar.weixin.common.api.WxConsts.EventType;
 import me.chanjar.weixin.common.api.WxConsts.XmlMsgType;
-import me.chanjar.weixin.mp.api.WxMpMessageHandler;
-import me.chanjar.weixin.mp.api.WxMpMessageRouter;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
 /**
- * What each message or event does, as WxJava router rules (one router per account). Rules only pick the handler:
- * each handler starts its answer as a {@link Uni} and leaves it in the routing context, so routing never blocks and
- * runs on the event loop that received the message, with no hand-over to another thread. Duplicates are already gone
- * (Redis, in {@link WeChatPortal}): the router's own in-memory checker is switched off.
+ * What each message or event does: a plain dispatch on message type and event to a handler that starts its answer
+ * as a {@link Uni}. Handlers do not block, so routing runs on the event loop that received the message, with no
+ * hand-over to another thread. Duplicates are already gone (Redis, in {@link WeChatPortal}).
  */
 @ApplicationScoped
 public class WeChatRouter {
@@ -36,100 +31,79 @@ public class WeChatRouter {
      */
     private static final Set<String> WINDOW_OPENING_EVENTS = Set.of(EventType.SUBSCRIBE, EventType.SCAN,
             EventType.CLICK, EventType.SCANCODE_PUSH, EventType.SCANCODE_WAITMSG).stream()
-            .map(event -> event.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            .map(WeChatRouter::lowerCase).collect(Collectors.toUnmodifiableSet());
 
-    /** The routing-context entry in which a handler leaves the answer it started. */
-    private static final String ANSWER = "gridcare.answer";
-
-    private final Map<String, WxMpMessageRouter> routers = new HashMap<>();
     private final ResidentAnswers answers;
     private final WeChatTextAnswerer answerer;
     private final WeChatUsers users;
     private final WeChatTexts texts;
     private final Clock clock;
 
-    public WeChatRouter(WeChatAccounts accounts, WeChatWorkers workers, ResidentAnswers answers,
-            WeChatTextAnswerer answerer, WeChatUsers users, WeChatTexts texts, Clock clock) {
+    public WeChatRouter(ResidentAnswers answers, WeChatTextAnswerer answerer, WeChatUsers users, WeChatTexts texts,
+            Clock clock) {
         this.answers = answers;
         this.answerer = answerer;
         this.users = users;
         this.texts = texts;
         this.clock = clock;
-        for (WeChatAccounts.Account account : accounts.all()) {
-            routers.put(account.appId(), router(account, workers));
-        }
     }
 
     /** The passive reply, or null for none. */
     public Uni<WxMpXmlOutMessage> route(String appid, WxMpXmlMessage message) {
-        Map<String, Object> context = new HashMap<>(2);
-        routers.get(appid).route(message, context);
-        @SuppressWarnings("unchecked")
-        Uni<String> answer = (Uni<String>) context.get(ANSWER);
         Uni<Void> interaction = opensWindow(message) ? users.messaged(appid, message.getFromUser(), clock.instant())
                 : Uni.createFrom().voidItem();
-        return interaction.chain(() -> answer == null ? Uni.createFrom().nullItem() : answer)
+        return interaction.chain(() -> answer(appid, message))
                 .map(reply -> reply == null ? null
                         : WxMpXmlOutMessage.TEXT().content(reply).fromUser(message.getToUser())
                                 .toUser(message.getFromUser()).build());
+    }
+
+    /** The answer's text, not yet subscribed to; a null item when there is nothing to say. */
+    private Uni<String> answer(String appid, WxMpXmlMessage message) {
+        String type = lowerCase(message.getMsgType());
+        return switch (type) {
+            case XmlMsgType.EVENT -> event(appid, message);
+            case XmlMsgType.TEXT ->
+                    answerer.answer(message.getContent(), new WeChatTextAnswerer.Asker(appid, message.getFromUser()));
+            case XmlMsgType.LOCATION -> message.getLocationX() == null || message.getLocationY() == null ? nothing()
+                    : answers.outagesNear(message.getLocationX(), message.getLocationY());
+            default -> OTHER_USER_MESSAGES.contains(type) ? Uni.createFrom().item(texts.text("message.unsupported"))
+                    : nothing();
+        };
+    }
+
+    private Uni<String> event(String appid, WxMpXmlMessage message) {
+        String follower = message.getFromUser();
+        return switch (lowerCase(message.getEvent())) {
+            case "subscribe" -> users.subscribed(appid, follower, clock.instant())
+                    .map(subscribed -> answers.welcome(appid));
+            // the follower has left and sees no reply
+            case "unsubscribe" -> users.unsubscribed(appid, follower, clock.instant()).replaceWith((String) null);
+            case "scan" -> Uni.createFrom().item(answers.scanned(appid));
+            case "click" -> MenuKey.ofKey(message.getEventKey())
+                    .map(key -> answers.clicked(key, appid, follower)).orElseGet(WeChatRouter::nothing);
+            case "location" -> message.getLatitude() == null || message.getLongitude() == null ? nothing()
+                    : answers.outagesNearIfAny(message.getLatitude(), message.getLongitude());
+            default -> nothing();
+        };
     }
 
     private static boolean opensWindow(WxMpXmlMessage message) {
         if (message.getFromUser() == null) {
             return false;
         }
-        if (!XmlMsgType.EVENT.equals(message.getMsgType())) {
+        if (!XmlMsgType.EVENT.equals(lowerCase(message.getMsgType()))) {
             return true;
         }
-        String event = message.getEvent();
-        return event != null && WINDOW_OPENING_EVENTS.contains(event.toLowerCase(Locale.ROOT));
+        return WINDOW_OPENING_EVENTS.contains(lowerCase(message.getEvent()));
     }
 
-    private WxMpMessageRouter router(WeChatAccounts.Account account, WeChatWorkers workers) {
-        String appid = account.appId();
-        // the executor would run asynchronous rules; there are none
-        WxMpMessageRouter router = new WxMpMessageRouter(account.service(), workers.executor());
-        router.setMessageDuplicateChecker(messageId -> false);
-        return router
-                .rule().async(false).msgType(XmlMsgType.EVENT).event(EventType.SUBSCRIBE).handler(text(m ->
-                        users.subscribed(appid, m.getFromUser(), clock.instant())
-                                .map(subscribed -> answers.welcome(appid)))).end()
-                .rule().async(false).msgType(XmlMsgType.EVENT).event(EventType.UNSUBSCRIBE).handler(text(m ->
-                        // the follower has left and sees no reply
-                        users.unsubscribed(appid, m.getFromUser(), clock.instant()).replaceWith((String) null)))
-                .end()
-                .rule().async(false).msgType(XmlMsgType.EVENT).event(EventType.SCAN)
-                .handler(text(m -> Uni.createFrom().item(answers.scanned(appid)))).end()
-                .rule().async(false).msgType(XmlMsgType.EVENT).event(EventType.CLICK).handler(text(m -> Intent
-                        .ofKey(m.getEventKey()).map(intent -> answers.answer(intent, appid, m.getFromUser()))
-                        .orElse(null))).end()
-                .rule().async(false).msgType(XmlMsgType.EVENT).event(EventType.LOCATION).handler(text(m ->
-                        m.getLatitude() == null || m.getLongitude() == null ? null
-                                : answers.outagesNearIfAny(m.getLatitude(), m.getLongitude()))).end()
-                .rule().async(false).msgType(XmlMsgType.TEXT).handler(text(m ->
-                        answerer.answer(m.getContent(), new WeChatTextAnswerer.Asker(appid, m.getFromUser()))))
-                .end()
-                .rule().async(false).msgType(XmlMsgType.LOCATION).handler(text(m ->
-                        m.getLocationX() == null || m.getLocationY() == null ? null
-                                : answers.outagesNear(m.getLocationX(), m.getLocationY()))).end()
-                .rule().async(false).matcher(m -> OTHER_USER_MESSAGES.contains(m.getMsgType()))
-                .handler(text(m -> Uni.createFrom().item(texts.text("message.unsupported")))).end();
+    private static Uni<String> nothing() {
+        return Uni.createFrom().nullItem();
     }
 
-    /** A handler answering with text (none for a null answer, or a null item), addressed back to the sender. */
-    private static WxMpMessageHandler text(TextHandler handler) {
-        return (message, context, service, sessions) -> {
-            Uni<String> answer = handler.answer(message);
-            if (answer != null) {
-                context.put(ANSWER, answer);
-            }
-            return null;
-        };
-    }
-
-    @FunctionalInterface
-    private interface TextHandler {
-        /** The answer, not yet subscribed to; null when there is nothing to say. */
-        Uni<String> answer(WxMpXmlMessage message);
+    /** WeChat's types and events are matched ignoring case, as WxJava's router did. */
+    private static String lowerCase(String name) {
+        return name == null ? "" : name.toLowerCase(Locale.ROOT);
     }
 }

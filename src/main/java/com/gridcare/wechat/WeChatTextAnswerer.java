@@ -3,8 +3,8 @@ package com.gridcare.wechat;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Answers what a follower writes in the chat: the FAQ bot ({@link FaqTextAnswerer}), which uses the follower's bound
- * account through {@link ResidentAnswers} for the account intents.
+ * Answers what a follower writes in the chat: the FAQ bot ({@link FaqTextAnswerer}), whose account intents are
+ * answered from the follower's own account, as the menu buttons are ({@link ResidentAnswers}).
  */
 public interface WeChatTextAnswerer {
 

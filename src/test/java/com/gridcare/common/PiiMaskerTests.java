@@ -23,4 +23,11 @@ class PiiMaskerTests {
     void shouldKeepTheEndsOfACompanyName() {
         assertThat(PiiMasker.name("穗城宏达电子有限公司")).isEqualTo("穗城**公司");
     }
+
+    @Test
+    void shouldKeepOnlyTheEndsOfAnOpenid() {
+        assertThat(PiiMasker.openid("o6_bmjrPTlm6_2sgVt7hMZOPfL2M")).isEqualTo("o6_****fL2M");
+        assertThat(PiiMasker.openid("oShort")).isEqualTo("****");
+        assertThat(PiiMasker.openid(null)).isNull();
+    }
 }

@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.gridcare.auth.SignedInResident;
+import com.gridcare.binding.TestAccounts;
+import com.gridcare.dataset.TestUtility;
 import com.gridcare.staff.SignedInStaff;
 import com.gridcare.staff.StaffPasswords;
 import com.gridcare.staff.TestStaff;
@@ -42,6 +47,12 @@ class FaqAskResourceTests {
 
     @Inject
     KnowledgeBaseService knowledgeBase;
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    TestUtility utility;
 
     /** Other test classes regenerate the utility, and truncating staff cascades to the knowledge base. */
     @BeforeEach
@@ -79,12 +90,40 @@ class FaqAskResourceTests {
     }
 
     @Test
-    void shouldRecogniseAnIntentAndAnswerItWithTheKnowledgeBaseTextByDefault() {
+    void shouldAnswerAnAnonymousCallersIntentWithTheKnowledgeBaseTextThatSaysToBindFirst() {
         ask(Map.of("question", "我家停电了", "accountNo", "0301000001")).statusCode(200)
                 .body("topicId", equalTo("intent.outage.mine"))
                 .body("intent", equalTo(true))
-                .body("answer", containsString("户号"))
+                .body("answer", containsString("需要先绑定户号"))
                 .body("escalate", equalTo(false));
+    }
+
+    @Test
+    void shouldAnswerASignedInResidentsIntentFromTheirOwnBoundAccount() throws Exception {
+        accounts.ensure();
+        TestAccounts.Account account = accounts.one("""
+                select c.account_no, c.mobile from customer c
+                 where c.mobile is not null and c.id < %d and exists (select 1 from bill b where b.customer_id = c.id)
+                 order by random() limit 1""".formatted(TestUtility.FIRST_TEST_ID));
+        BigDecimal amount = utility.decimal("""
+                select b.total_amount from bill b join customer c on c.id = b.customer_id
+                 where c.account_no = ? order by b.period desc limit 1""", account.accountNo());
+        SignedInResident resident = SignedInResident.signIn().bind(account);
+
+        ask(resident, Map.of("question", "我的电费多少")).statusCode(200)
+                .body("topicId", equalTo("intent.bill.mine"))
+                .body("intent", equalTo(true))
+                .body("answer", both(containsString(account.accountNo()))
+                        .and(containsString(amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + "元")));
+        ask(resident, Map.of("question", "我的电费多少", "accountNo", TestAccounts.UNKNOWN_ACCOUNT_NO)).statusCode(200)
+                .body("answer", containsString("户号" + TestAccounts.UNKNOWN_ACCOUNT_NO + "不在您绑定的户号中"));
+        ask(SignedInResident.signIn(), Map.of("question", "我的电费多少")).statusCode(200)
+                .body("topicId", equalTo("intent.bill.mine"))
+                .body("answer", containsString("需要先绑定户号"));
+    }
+
+    private static ValidatableResponse ask(SignedInResident resident, Object body) {
+        return resident.given().contentType(ContentType.JSON).body(body).post("/api/v1/faq/ask").then();
     }
 
     @Test

@@ -279,7 +279,7 @@ class WeChatApiTests {
         for (WxMenuButton top : published.getButtons()) {
             for (WxMenuButton sub : top.getSubButtons()) {
                 if ("click".equals(sub.getType())) {
-                    assertThat(Intent.ofKey(sub.getKey())).as(sub.getKey()).isPresent();
+                    assertThat(MenuKey.ofKey(sub.getKey())).as(sub.getKey()).isPresent();
                 }
             }
         }

@@ -129,6 +129,8 @@ class WeChatRoutingTests {
         String answer = click(bound, "LATEST_BILL");
         assertThat(answer).contains(accountNo).contains((String) bill[0])
                 .contains(((BigDecimal) bill[1]).setScale(2).toPlainString()).contains("电费");
+        assertThat(reply(WeChatSender.text(bound, "我的电费多少", WeChatSender.msgId())))
+                .as("asked in words, the same answer as the button").isEqualTo(answer);
     }
 
     @Test
@@ -211,7 +213,7 @@ class WeChatRoutingTests {
                 .as("WeChat's automatic location report opens no window").isEqualTo(false);
 
         String clicker = WeChatSender.openid();
-        reply(WeChatSender.event(clicker, "CLICK", Intent.SMART_SERVICE.name()));
+        reply(WeChatSender.event(clicker, "CLICK", MenuKey.SMART_SERVICE.name()));
         assertThat(utility.value("select last_interaction_at is not null from wechat_user where openid = ?", clicker))
                 .as("a click event does").isEqualTo(true);
     }

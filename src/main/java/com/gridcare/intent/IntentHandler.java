@@ -1,0 +1,128 @@
+package com.gridcare.intent;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.gridcare.billing.BillDetail;
+import com.gridcare.billing.BillingService;
+import com.gridcare.binding.AccountAccess;
+import com.gridcare.binding.BindingService;
+import com.gridcare.binding.BoundAccount;
+import com.gridcare.common.ProblemException;
+import com.gridcare.consumption.ConsumptionService;
+import com.gridcare.consumption.MonthlyConsumption;
+import com.gridcare.outage.CustomerOutages;
+import com.gridcare.outage.OutageService;
+import com.gridcare.outage.OutageSummary;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Runs an intent for a resident, whichever channel they ask on (the app's bot, WeChat's chat or menu): my outage, my
+ * bill, my usage are read off the account, through {@link AccountAccess} like every account-scoped read. Reporting a
+ * fault and asking for a person have nothing to read: each channel does those its own way.
+ */
+@ApplicationScoped
+public class IntentHandler {
+
+    /** Months of usage read for the last month's change over the one before. */
+    private static final int USAGE_MONTHS = 12;
+
+    private final BindingService bindings;
+    private final AccountAccess access;
+    private final BillingService billing;
+    private final ConsumptionService consumption;
+    private final OutageService outages;
+    private final AnswerTexts texts;
+
+    public IntentHandler(BindingService bindings, AccountAccess access, BillingService billing,
+            ConsumptionService consumption, OutageService outages, AnswerTexts texts) {
+        this.bindings = bindings;
+        this.access = access;
+        this.billing = billing;
+        this.consumption = consumption;
+        this.outages = outages;
+        this.texts = texts;
+    }
+
+    /**
+     * @param accountNo the account asked about; empty for the resident's first bound account (asking which one when
+     *        several are bound is for later)
+     * @param residentId the resident; empty for an anonymous caller or a follower who never became one
+     */
+    public Uni<IntentAnswer> answer(Intent intent, Optional<String> accountNo, Optional<Long> residentId) {
+        if (!intent.accountScoped()) {
+            return Uni.createFrom().item(IntentAnswer.channel(intent));
+        }
+        if (residentId.isEmpty()) {
+            return Uni.createFrom().item(IntentAnswer.noAccount(intent));
+        }
+        long resident = residentId.get();
+        Uni<Optional<String>> account = accountNo.isPresent() ? Uni.createFrom().item(accountNo)
+                : bindings.accounts(resident).map(bound -> bound.stream().findFirst().map(BoundAccount::accountNo));
+        return account.chain(number -> number.isEmpty() ? Uni.createFrom().item(IntentAnswer.noAccount(intent))
+                : answer(intent, resident, number.get()));
+    }
+
+    private Uni<IntentAnswer> answer(Intent intent, long resident, String accountNo) {
+        return access.customerIdFor(resident, accountNo).map(Optional::of)
+                .onFailure(failure -> failure instanceof ProblemException problem && problem.status() == 404)
+                .recoverWithItem(Optional.empty())
+                .chain(customer -> customer.isEmpty()
+                        ? Uni.createFrom().item(texts.text("account.not-yours", accountNo))
+                        : read(intent, accountNo, customer.get()))
+                .map(text -> IntentAnswer.answered(intent, text));
+    }
+
+    private Uni<String> read(Intent intent, String accountNo, long customer) {
+        return switch (intent) {
+            case OUTAGE_MINE -> outages.forCustomer(customer).map(found -> outage(accountNo, found));
+            case BILL_MINE -> billing.latestBill(customer).map(bill -> bill.map(b -> bill(accountNo, b))
+                    .orElseGet(() -> texts.text("bill.none", accountNo)));
+            case USAGE_MINE -> consumption.monthly(customer, USAGE_MONTHS).map(monthly -> usage(accountNo, monthly));
+            default -> throw new IllegalStateException("not read off an account: " + intent);
+        };
+    }
+
+    private String outage(String accountNo, CustomerOutages found) {
+        if (found.current() != null) {
+            OutageSummary o = found.current();
+            return texts.text("outage.current", accountNo, o.description(), texts.restore(o));
+        }
+        if (!found.planned().isEmpty()) {
+            OutageSummary o = found.planned().get(0);
+            return texts.text("outage.planned", accountNo, texts.time(o.startsAt()), o.description(),
+                    texts.restore(o));
+        }
+        return texts.text("outage.none", accountNo);
+    }
+
+    private String bill(String accountNo, BillDetail bill) {
+        if ("PAID".equals(bill.status())) {
+            return texts.text("bill.paid", accountNo, bill.period(), yuan(bill.totalAmount()),
+                    bill.kwh().toPlainString());
+        }
+        String key = "OVERDUE".equals(bill.status()) ? "bill.overdue" : "bill.open";
+        return texts.text(key, accountNo, bill.period(), yuan(bill.totalAmount()), bill.kwh().toPlainString(),
+                yuan(bill.amountDueNow()), bill.dueDate().toString());
+    }
+
+    private String usage(String accountNo, MonthlyConsumption monthly) {
+        MonthlyConsumption.MonthUsage last = monthly.series().get(monthly.series().size() - 1);
+        if (last.kwh() == null) {
+            return texts.text("consumption.none", accountNo, last.period());
+        }
+        BigDecimal change = last.monthOnMonthPercent();
+        String trend = change == null ? texts.text("consumption.change.unknown")
+                : texts.text(change.signum() >= 0 ? "consumption.change.up" : "consumption.change.down",
+                        change.abs().toPlainString());
+        return texts.text("consumption.month", accountNo, last.period(), last.kwh().toPlainString(), trend);
+    }
+
+    private static String yuan(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+}
