@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.gridcare.binding.ResidentAccounts;
 import com.gridcare.common.GridcareConfig;
 import com.gridcare.common.Page;
 import com.gridcare.common.PiiMasker;
@@ -47,9 +48,6 @@ public class EscalationService {
 
     /** Low ratings send the escalation back to the queue. */
     static final int REOPEN_AT_OR_BELOW = 2;
-
-    private static final String BOUND = """
-            select customer_id from account_binding where resident_id = $1 and unbound_at is null""";
 
     /** Routes in the insert itself: the customer's grid area and its owner if active; nothing without a customer. */
     private static final String INSERT = """
@@ -148,6 +146,7 @@ public class EscalationService {
              where """ + VISIBLE + " and e.id = $5 for update of e";
 
     private final Pool pool;
+    private final ResidentAccounts residentAccounts;
     private final Outbox outbox;
     private final NoticeTexts texts;
     private final StaffAudit audit;
@@ -156,9 +155,10 @@ public class EscalationService {
     private final GridcareConfig.Escalation config;
     private final WorkingHours workingHours;
 
-    public EscalationService(Pool pool, Outbox outbox, NoticeTexts texts, StaffAudit audit, RateLimiter limiter,
-            Clock clock, GridcareConfig config) {
+    public EscalationService(Pool pool, ResidentAccounts residentAccounts, Outbox outbox, NoticeTexts texts,
+            StaffAudit audit, RateLimiter limiter, Clock clock, GridcareConfig config) {
         this.pool = pool;
+        this.residentAccounts = residentAccounts;
         this.outbox = outbox;
         this.texts = texts;
         this.audit = audit;
@@ -272,9 +272,9 @@ public class EscalationService {
                 .map(items -> items.get(0)));
     }
 
-    private static Uni<Long> onlyBoundAccount(SqlClient client, long residentId) {
-        return client.preparedQuery(BOUND).execute(Tuple.of(residentId))
-                .map(rows -> rows.size() == 1 ? rows.iterator().next().getLong(0) : null);
+    private Uni<Long> onlyBoundAccount(SqlClient client, long residentId) {
+        return residentAccounts.of(client, residentId)
+                .map(accounts -> accounts.size() == 1 ? accounts.get(0).customerId() : null);
     }
 
     private static Uni<List<MyEscalation>> withReplies(SqlConnection connection, List<Row> escalations) {

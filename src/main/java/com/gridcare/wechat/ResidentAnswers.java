@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.gridcare.billing.BillDetail;
 import com.gridcare.billing.BillingService;
+import com.gridcare.binding.ResidentAccounts;
+import com.gridcare.binding.ResidentAccounts.Account;
 import com.gridcare.common.GridcareConfig;
 import com.gridcare.consumption.ConsumptionService;
 import com.gridcare.consumption.MonthlyConsumption;
@@ -18,7 +20,6 @@ import com.gridcare.outage.CustomerOutages;
 import com.gridcare.outage.NearbyOutage;
 import com.gridcare.outage.OutageService;
 import com.gridcare.outage.OutageSummary;
-import com.gridcare.wechat.WeChatUsers.BoundAccount;
 
 import io.smallrye.mutiny.Uni;
 
@@ -34,6 +35,7 @@ public class ResidentAnswers {
     private static final int NEARBY_SHOWN = 3;
 
     private final WeChatUsers users;
+    private final ResidentAccounts residentAccounts;
     private final BillingService billing;
     private final ConsumptionService consumption;
     private final OutageService outages;
@@ -42,9 +44,10 @@ public class ResidentAnswers {
     private final ZoneId zone;
     private final DateTimeFormatter dateTime;
 
-    public ResidentAnswers(WeChatUsers users, BillingService billing, ConsumptionService consumption,
+    public ResidentAnswers(WeChatUsers users, ResidentAccounts residentAccounts, BillingService billing, ConsumptionService consumption,
             OutageService outages, WeChatTexts texts, WeChatConfig wechat, GridcareConfig gridcare) {
         this.users = users;
+        this.residentAccounts = residentAccounts;
         this.billing = billing;
         this.consumption = consumption;
         this.outages = outages;
@@ -58,11 +61,11 @@ public class ResidentAnswers {
         if (!intent.accountScoped()) {
             return Uni.createFrom().item(linkAnswer(intent, appid));
         }
-        return users.accounts(appid, openid).flatMap(accounts -> {
+        return accounts(appid, openid).flatMap(accounts -> {
             if (accounts.isEmpty()) {
                 return Uni.createFrom().item(texts.text("bind.required", bindLink(appid)));
             }
-            BoundAccount account = accounts.get(0);
+            Account account = accounts.get(0);
             return switch (intent) {
                 case OUTAGE_STATUS -> outages.forCustomer(account.customerId()).map(o -> outageStatus(account, o));
                 case LATEST_BILL -> billing.latestBill(account.customerId())
@@ -72,6 +75,11 @@ public class ResidentAnswers {
                 default -> throw new IllegalStateException("not account-scoped: " + intent);
             };
         });
+    }
+
+    private Uni<List<Account>> accounts(String appid, String openid) {
+        return users.residentOf(appid, openid).chain(resident -> resident.isEmpty()
+                ? Uni.createFrom().item(List.<Account>of()) : residentAccounts.of(resident.get()));
     }
 
     public String welcome(String appid) {
@@ -118,7 +126,7 @@ public class ResidentAnswers {
         };
     }
 
-    private String outageStatus(BoundAccount account, CustomerOutages found) {
+    private String outageStatus(Account account, CustomerOutages found) {
         if (found.current() != null) {
             OutageSummary o = found.current();
             return texts.text("outage.current", account.accountNo(), o.description(), restore(o));
@@ -130,7 +138,7 @@ public class ResidentAnswers {
         return texts.text("outage.none", account.accountNo());
     }
 
-    private String bill(BoundAccount account, BillDetail bill) {
+    private String bill(Account account, BillDetail bill) {
         String period = bill.period();
         if ("PAID".equals(bill.status())) {
             return texts.text("bill.paid", account.accountNo(), period, yuan(bill.totalAmount()), bill.kwh().toPlainString());
@@ -140,7 +148,7 @@ public class ResidentAnswers {
                 yuan(bill.amountDueNow()), bill.dueDate().toString());
     }
 
-    private String consumption(BoundAccount account, MonthlyConsumption monthly) {
+    private String consumption(Account account, MonthlyConsumption monthly) {
         MonthlyConsumption.MonthUsage last = monthly.series().get(monthly.series().size() - 1);
         if (last.kwh() == null) {
             return texts.text("consumption.none", account.accountNo(), last.period());

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +16,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Followers of the official accounts ({@code wechat_user}) and the accounts their resident has bound. */
+/** Followers of the official accounts ({@code wechat_user}) and the residents they are. */
 @ApplicationScoped
 public class WeChatUsers {
 
@@ -36,14 +34,7 @@ public class WeChatUsers {
             insert into wechat_user (appid, openid, subscribed, unsubscribed_at) values ($1, $2, false, $3)
             on conflict (appid, openid) do update set subscribed = false, unsubscribed_at = excluded.unsubscribed_at""";
 
-    /** Oldest binding first: the resident's first account is the one the chat answers about. */
-    private static final String ACCOUNTS = """
-            select b.customer_id, c.account_no
-              from wechat_user w
-              join account_binding b on b.resident_id = w.resident_id and b.unbound_at is null
-              join customer c on c.id = b.customer_id
-             where w.appid = $1 and w.openid = $2
-             order by b.bound_at, b.id""";
+    private static final String RESIDENT = "select resident_id from wechat_user where appid = $1 and openid = $2";
 
     private static final String REACHABILITY = """
             select subscribed, last_interaction_at from wechat_user where appid = $1 and openid = $2""";
@@ -89,14 +80,10 @@ public class WeChatUsers {
         return pool.preparedQuery(UNSUBSCRIBED).execute(Tuple.of(appid, openid, utc(at))).replaceWithVoid();
     }
 
-    public Uni<List<BoundAccount>> accounts(String appid, String openid) {
-        return pool.preparedQuery(ACCOUNTS).execute(Tuple.of(appid, openid)).map(rows -> {
-            List<BoundAccount> accounts = new ArrayList<>();
-            for (Row row : rows) {
-                accounts.add(new BoundAccount(row.getLong("customer_id"), row.getString("account_no")));
-            }
-            return accounts;
-        });
+    /** Empty for a follower who has not signed in as a resident (nor been made one by asking for a person). */
+    public Uni<Optional<Long>> residentOf(String appid, String openid) {
+        return pool.preparedQuery(RESIDENT).execute(Tuple.of(appid, openid)).map(rows -> rows.size() == 0
+                ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getLong("resident_id")));
     }
 
     /** The app-id of the official account {@code openid} follows (or followed); empty for an openid we never saw. */
@@ -119,9 +106,6 @@ public class WeChatUsers {
 
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
-    }
-
-    public record BoundAccount(long customerId, String accountNo) {
     }
 
     public record Reachability(boolean subscribed, Instant lastInteraction) {
