@@ -26,13 +26,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class CustomerContextService {
 
     private final Pool pool;
-    private final EscalationService escalations;
+    private final StaffEscalations escalations;
     private final ResidentAccounts residentAccounts;
     private final BillingService billing;
     private final OutageService outages;
     private final StaffAudit audit;
 
-    public CustomerContextService(Pool pool, EscalationService escalations, ResidentAccounts residentAccounts,
+    public CustomerContextService(Pool pool, StaffEscalations escalations, ResidentAccounts residentAccounts,
             BillingService billing, OutageService outages, StaffAudit audit) {
         this.pool = pool;
         this.escalations = escalations;
