@@ -227,7 +227,8 @@ public class ResidentEscalations {
                 result.add(new MyEscalation(id, EscalationStatus.valueOf(row.getString("status")),
                         EscalationReason.valueOf(row.getString("reason")), row.getString("question"),
                         row.getString("account_no"), row.getOffsetDateTime("created_at"),
-                        row.getOffsetDateTime("due_at"), replies.getOrDefault(id, List.of()), row.getInteger("rating")));
+                        row.getOffsetDateTime("due_at"), replies.getOrDefault(id, List.of()),
+                        row.getInteger("rating")));
             }
             return result;
         });

@@ -44,8 +44,9 @@ public class ResidentAnswers {
     private final ZoneId zone;
     private final DateTimeFormatter dateTime;
 
-    public ResidentAnswers(WeChatUsers users, ResidentAccounts residentAccounts, BillingService billing, ConsumptionService consumption,
-            OutageService outages, WeChatTexts texts, WeChatConfig wechat, GridcareConfig gridcare) {
+    public ResidentAnswers(WeChatUsers users, ResidentAccounts residentAccounts, BillingService billing,
+            ConsumptionService consumption, OutageService outages, WeChatTexts texts, WeChatConfig wechat,
+            GridcareConfig gridcare) {
         this.users = users;
         this.residentAccounts = residentAccounts;
         this.billing = billing;
