@@ -35,21 +35,20 @@ public class AuthService {
             on conflict (appid, openid) do update
                set resident_id = $4, unionid = coalesce($3, wechat_user.unionid), last_interaction_at = now()""";
 
-    private static final String PROFILE = """
-            select r.id, r.mobile,
-                   (select count(*) from account_binding b where b.resident_id = r.id and b.unbound_at is null) as bound
-              from resident r
-             where r.id = $1""";
+    private static final String RESIDENT = "select id, mobile from resident where id = $1";
 
     private final Pool pool;
     private final SmsCodes codes;
     private final ResidentTokens tokens;
+    private final BoundAccountCount boundAccounts;
     private final AuthConfig config;
 
-    public AuthService(Pool pool, SmsCodes codes, ResidentTokens tokens, AuthConfig config) {
+    public AuthService(Pool pool, SmsCodes codes, ResidentTokens tokens, BoundAccountCount boundAccounts,
+            AuthConfig config) {
         this.pool = pool;
         this.codes = codes;
         this.tokens = tokens;
+        this.boundAccounts = boundAccounts;
         this.config = config;
     }
 
@@ -65,7 +64,10 @@ public class AuthService {
                         "The code is wrong or has expired; ask for a new one.");
             }
             return pool.preparedQuery(UPSERT_RESIDENT).execute(Tuple.of(mobile));
-        }).chain(rows -> tokens.issue(profile(rows.iterator().next())));
+        }).chain(rows -> {
+            Row resident = rows.iterator().next();
+            return tokens.issue(profile(resident, resident.getInteger("bound")));
+        });
     }
 
     /**
@@ -97,16 +99,17 @@ public class AuthService {
     }
 
     public Uni<ResidentProfile> profile(long residentId) {
-        return pool.preparedQuery(PROFILE).execute(Tuple.of(residentId)).map(rows -> {
+        return pool.preparedQuery(RESIDENT).execute(Tuple.of(residentId)).chain(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("No such resident.");
             }
-            return profile(rows.iterator().next());
+            Row resident = rows.iterator().next();
+            return boundAccounts.count(residentId).map(bound -> profile(resident, bound));
         });
     }
 
-    private static ResidentProfile profile(Row row) {
-        return new ResidentProfile(row.getLong("id"), PiiMasker.mobile(row.getString("mobile")),
-                row.getInteger("bound"));
+    private static ResidentProfile profile(Row resident, int boundAccounts) {
+        return new ResidentProfile(resident.getLong("id"), PiiMasker.mobile(resident.getString("mobile")),
+                boundAccounts);
     }
 }

@@ -1,7 +1,8 @@
 package com.gridcare.billing;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
 
-import com.gridcare.binding.AccountAccess;
+import com.gridcare.binding.MyAccount;
 import com.gridcare.common.Page;
 import com.gridcare.common.RequestDates;
 import com.gridcare.identity.CurrentResident;
@@ -30,30 +31,26 @@ import io.smallrye.mutiny.Uni;
 public class BillResource {
 
     private final BillingService service;
-    private final AccountAccess access;
-    private final CurrentResident current;
 
-    public BillResource(BillingService service, AccountAccess access, CurrentResident current) {
+    public BillResource(BillingService service) {
         this.service = service;
-        this.access = access;
-        this.current = current;
     }
 
     @GET
     @Path("bills")
     @Cache(maxAge = 60, isPrivate = true)
     @Operation(summary = "My bills", description = "Newest first; pass nextCursor back as cursor for more.")
-    public Uni<Page<BillSummary>> bills(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+    public Uni<Page<BillSummary>> bills(@Valid @BeanParam MyAccount account,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return access.customerIdFor(current.id(), accountNo).flatMap(customer -> service.bills(customer, cursor, limit));
+        return account.customerId().flatMap(customer -> service.bills(customer, cursor, limit));
     }
 
     @GET
     @Path("bills/latest")
     @Cache(maxAge = 60, isPrivate = true)
     @Operation(summary = "My latest bill", description = "Items, status and the late fee accrued so far.")
-    public Uni<BillDetail> latest(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo) {
-        return access.customerIdFor(current.id(), accountNo).flatMap(service::latestBill)
+    public Uni<BillDetail> latest(@Valid @BeanParam MyAccount account) {
+        return account.customerId().flatMap(service::latestBill)
                 .map(bill -> bill.orElseThrow(NotFoundException::new));
     }
 
@@ -61,10 +58,10 @@ public class BillResource {
     @Path("bills/{period}")
     @Cache(maxAge = 60, isPrivate = true)
     @Operation(summary = "One bill", description = "The bill of a month (yyyy-MM).")
-    public Uni<BillDetail> bill(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+    public Uni<BillDetail> bill(@Valid @BeanParam MyAccount account,
             @PathParam("period") String period) {
         var month = RequestDates.month("period", period);
-        return access.customerIdFor(current.id(), accountNo).flatMap(customer -> service.bill(customer, month))
+        return account.customerId().flatMap(customer -> service.bill(customer, month))
                 .map(bill -> bill.orElseThrow(NotFoundException::new));
     }
 
@@ -72,18 +69,16 @@ public class BillResource {
     @Path("arrears")
     @Cache(maxAge = 60, isPrivate = true)
     @Operation(summary = "What I owe", description = "Open bills, the late fees accrued so far and the total due now.")
-    public Uni<Arrears> arrears(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo) {
-        return access.customerIdFor(current.id(), accountNo).flatMap(service::arrears);
+    public Uni<Arrears> arrears(@Valid @BeanParam MyAccount account) {
+        return account.customerId().flatMap(service::arrears);
     }
 
     @GET
     @Path("payments")
     @Cache(maxAge = 60, isPrivate = true)
     @Operation(summary = "My payments", description = "Newest first, with the channel paid through.")
-    public Uni<Page<PaymentRecord>> payments(
-            @PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+    public Uni<Page<PaymentRecord>> payments(@Valid @BeanParam MyAccount account,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return access.customerIdFor(current.id(), accountNo)
-                .flatMap(customer -> service.payments(customer, cursor, limit));
+        return account.customerId().flatMap(customer -> service.payments(customer, cursor, limit));
     }
 }

@@ -28,7 +28,7 @@ import com.gridcare.common.Page;
 import com.gridcare.common.ProblemException;
 import com.gridcare.escalation.CustomerContext;
 import com.gridcare.escalation.CustomerContextService;
-import com.gridcare.escalation.EscalationService;
+import com.gridcare.escalation.StaffEscalations;
 import com.gridcare.escalation.EscalationStatus;
 import com.gridcare.escalation.ReplyRequest;
 import com.gridcare.escalation.StaffEscalation;
@@ -84,7 +84,7 @@ public class ConsoleResource {
     static final int UNANSWERED_SHOWN = 100;
 
     private final StaffSignIn signIn;
-    private final EscalationService escalations;
+    private final StaffEscalations escalations;
     private final CustomerContextService customers;
     private final UnansweredLog unanswered;
     private final KnowledgeBaseService knowledgeBase;
@@ -92,7 +92,7 @@ public class ConsoleResource {
     private final CurrentStaff current;
     private final StaffConfig config;
 
-    public ConsoleResource(StaffSignIn signIn, EscalationService escalations, CustomerContextService customers,
+    public ConsoleResource(StaffSignIn signIn, StaffEscalations escalations, CustomerContextService customers,
             UnansweredLog unanswered, KnowledgeBaseService knowledgeBase, Validator validator, CurrentStaff current,
             StaffConfig config) {
         this.signIn = signIn;

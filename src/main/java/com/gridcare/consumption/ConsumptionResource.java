@@ -1,11 +1,11 @@
 package com.gridcare.consumption;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
 
-import com.gridcare.binding.AccountAccess;
+import com.gridcare.binding.MyAccount;
 import com.gridcare.common.RequestDates;
 import com.gridcare.identity.CurrentResident;
 
@@ -32,13 +32,9 @@ import io.smallrye.mutiny.Uni;
 public class ConsumptionResource {
 
     private final ConsumptionService service;
-    private final AccountAccess access;
-    private final CurrentResident current;
 
-    public ConsumptionResource(ConsumptionService service, AccountAccess access, CurrentResident current) {
+    public ConsumptionResource(ConsumptionService service) {
         this.service = service;
-        this.access = access;
-        this.current = current;
     }
 
     @GET
@@ -46,9 +42,9 @@ public class ConsumptionResource {
     @Cache(maxAge = 300, isPrivate = true)
     @Operation(summary = "Monthly consumption", description = "12 or 24 months up to the last complete one, with "
             + "month-on-month and year-on-year change.")
-    public Uni<MonthlyConsumption> monthly(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+    public Uni<MonthlyConsumption> monthly(@Valid @BeanParam MyAccount account,
             @QueryParam("months") @DefaultValue("12") int months) {
-        return access.customerIdFor(current.id(), accountNo).flatMap(customer -> service.monthly(customer, months));
+        return account.customerId().flatMap(customer -> service.monthly(customer, months));
     }
 
     @GET
@@ -58,11 +54,11 @@ public class ConsumptionResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DailyConsumption.class)))
     @APIResponse(responseCode = "409", description = "The account has no smart meter")
-    public Uni<DailyConsumption> daily(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+    public Uni<DailyConsumption> daily(@Valid @BeanParam MyAccount account,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         var first = RequestDates.date("from", from);
         var last = RequestDates.date("to", to);
-        return access.customerIdFor(current.id(), accountNo).flatMap(customer -> service.daily(customer, first, last));
+        return account.customerId().flatMap(customer -> service.daily(customer, first, last));
     }
 
     @GET
@@ -70,9 +66,8 @@ public class ConsumptionResource {
     @Cache(maxAge = 300, isPrivate = true)
     @Operation(summary = "Where this month stands in the tiers", description = "kWh so far, the tier, kWh left "
             + "before the next tier and the price of the next kWh.")
-    public Uni<TierPosition> tierPosition(
-            @PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo) {
-        return access.customerIdFor(current.id(), accountNo).flatMap(service::tierPosition);
+    public Uni<TierPosition> tierPosition(@Valid @BeanParam MyAccount account) {
+        return account.customerId().flatMap(service::tierPosition);
     }
 
     @GET
@@ -80,7 +75,7 @@ public class ConsumptionResource {
     @Cache(maxAge = 300, isPrivate = true)
     @Operation(summary = "This month's bill, estimated", description = "From the smart meter's days so far, else "
             + "the same month last year, else the last three months.")
-    public Uni<BillEstimate> estimate(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo) {
-        return access.customerIdFor(current.id(), accountNo).flatMap(service::currentMonthEstimate);
+    public Uni<BillEstimate> estimate(@Valid @BeanParam MyAccount account) {
+        return account.customerId().flatMap(service::currentMonthEstimate);
     }
 }

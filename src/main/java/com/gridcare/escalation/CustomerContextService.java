@@ -1,12 +1,12 @@
 package com.gridcare.escalation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.gridcare.billing.BillDetail;
 import com.gridcare.billing.BillingService;
+import com.gridcare.binding.ResidentAccounts;
 import com.gridcare.common.PiiMasker;
 import com.gridcare.outage.CustomerOutages;
 import com.gridcare.outage.OutageService;
@@ -25,22 +25,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CustomerContextService {
 
-    private static final String BOUND = """
-            select c.account_no, c.address
-              from account_binding b join customer c on c.id = b.customer_id
-             where b.resident_id = $1 and b.unbound_at is null
-             order by b.bound_at""";
-
     private final Pool pool;
-    private final EscalationService escalations;
+    private final StaffEscalations escalations;
+    private final ResidentAccounts residentAccounts;
     private final BillingService billing;
     private final OutageService outages;
     private final StaffAudit audit;
 
-    public CustomerContextService(Pool pool, EscalationService escalations, BillingService billing,
-            OutageService outages, StaffAudit audit) {
+    public CustomerContextService(Pool pool, StaffEscalations escalations, ResidentAccounts residentAccounts,
+            BillingService billing, OutageService outages, StaffAudit audit) {
         this.pool = pool;
         this.escalations = escalations;
+        this.residentAccounts = residentAccounts;
         this.billing = billing;
         this.outages = outages;
         this.audit = audit;
@@ -49,13 +45,10 @@ public class CustomerContextService {
     public Uni<CustomerContext> context(StaffMember staff, long escalationId) {
         return escalations.parties(staff, escalationId).chain(parties -> {
             Uni<List<CustomerContext.Account>> bound = parties.residentId() == null ? Uni.createFrom().item(List.of())
-                    : pool.preparedQuery(BOUND).execute(Tuple.of(parties.residentId())).map(rows -> {
-                        List<CustomerContext.Account> accounts = new ArrayList<>();
-                        rows.forEach(row -> accounts.add(new CustomerContext.Account(row.getString("account_no"),
-                                parties.claimedByMe() ? row.getString("address")
-                                        : PiiMasker.address(row.getString("address")))));
-                        return accounts;
-                    });
+                    : residentAccounts.of(parties.residentId()).map(accounts -> accounts.stream()
+                            .map(account -> new CustomerContext.Account(account.accountNo(), parties.claimedByMe()
+                                    ? account.address() : PiiMasker.address(account.address())))
+                            .toList());
             Long customerId = parties.customerId();
             Uni<BillDetail> bill = customerId == null ? Uni.createFrom().nullItem()
                     : billing.latestBill(customerId).map(found -> found.orElse(null));

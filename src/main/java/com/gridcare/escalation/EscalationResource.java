@@ -36,11 +36,11 @@ public class EscalationResource {
     /** The REST API is the app's; the WeChat route calls the service with WECHAT itself. */
     private static final String CHANNEL = "APP";
 
-    private final EscalationService service;
+    private final ResidentEscalations service;
     private final AccountAccess access;
     private final CurrentResident current;
 
-    public EscalationResource(EscalationService service, AccountAccess access, CurrentResident current) {
+    public EscalationResource(ResidentEscalations service, AccountAccess access, CurrentResident current) {
         this.service = service;
         this.access = access;
         this.current = current;

@@ -1,8 +1,11 @@
 package com.gridcare.escalation;
 
+import com.gridcare.common.ProblemException;
+
 /**
  * new → claimed → replied → resolved, and back to the queue as reopened when the resident rates the answer low.
- * Which move is allowed also depends on who asks; {@link EscalationService} checks both and answers 409 otherwise.
+ * Which move is allowed also depends on who asks; {@link ResidentEscalations} and {@link StaffEscalations} check
+ * both and answer 409 otherwise.
  */
 public enum EscalationStatus {
     NEW, CLAIMED, REPLIED, RESOLVED, REOPENED;
@@ -15,5 +18,10 @@ public enum EscalationStatus {
     /** An answer exists that the resident can rate. */
     boolean rateable() {
         return this == REPLIED || this == RESOLVED;
+    }
+
+    /** The answer to a move that the state, or who asks, does not allow. */
+    static ProblemException illegal(String detail) {
+        return new ProblemException(409, "illegal-transition", "Conflict", detail);
     }
 }

@@ -39,11 +39,11 @@ public class StaffEscalationResource {
     static final List<EscalationStatus> OPEN = List.of(EscalationStatus.NEW, EscalationStatus.REOPENED,
             EscalationStatus.CLAIMED, EscalationStatus.REPLIED);
 
-    private final EscalationService service;
+    private final StaffEscalations service;
     private final CustomerContextService customers;
     private final CurrentStaff current;
 
-    public StaffEscalationResource(EscalationService service, CustomerContextService customers, CurrentStaff current) {
+    public StaffEscalationResource(StaffEscalations service, CustomerContextService customers, CurrentStaff current) {
         this.service = service;
         this.customers = customers;
         this.current = current;

@@ -15,7 +15,7 @@ import com.gridcare.binding.AccountAccess;
 import com.gridcare.common.ProblemException;
 import com.gridcare.common.ResourceTexts;
 import com.gridcare.escalation.EscalationReason;
-import com.gridcare.escalation.EscalationService;
+import com.gridcare.escalation.ResidentEscalations;
 import com.gridcare.escalation.Turn;
 import com.gridcare.faq.ConversationMemory.Exchange;
 import com.gridcare.intent.Intent;
@@ -26,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * A conversation with the bot, in the app or a WeChat chat: each question is answered by {@link FaqAskService} and
  * remembered, and the bot hands the conversation to a person (an escalation carrying it, routed by
- * {@link EscalationService}) when the resident asks for one (转人工), when it was unsure twice in a row, or when the
+ * {@link ResidentEscalations}) when the resident asks for one (转人工), when it was unsure twice in a row, or when the
  * resident rates an answer unhelpful. A resident whose earlier escalation is still with staff gets the new turns added
  * to it instead of a second one. Anonymous callers are answered as before: no memory, only the offer of a person.
  */
@@ -42,14 +42,14 @@ public class ConversationService {
     private final FaqAskService asking;
     private final ConversationMemory memory;
     private final UnansweredLog unanswered;
-    private final EscalationService escalations;
+    private final ResidentEscalations escalations;
     private final AuthService auth;
     private final AccountAccess access;
     private final Clock clock;
     private final ResourceTexts messages = ResourceTexts.load(FaqAskService.MESSAGES);
 
     ConversationService(FaqAskService asking, ConversationMemory memory, UnansweredLog unanswered,
-            EscalationService escalations, AuthService auth, AccountAccess access, Clock clock) {
+            ResidentEscalations escalations, AuthService auth, AccountAccess access, Clock clock) {
         this.asking = asking;
         this.memory = memory;
         this.unanswered = unanswered;

@@ -1,10 +1,10 @@
 package com.gridcare.outage;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
 
-import com.gridcare.binding.AccountAccess;
+import com.gridcare.binding.MyAccount;
 import com.gridcare.identity.CurrentResident;
 
 import io.smallrye.mutiny.Uni;
@@ -30,21 +30,16 @@ import io.smallrye.mutiny.Uni;
 public class AccountOutageResource {
 
     private final OutageService service;
-    private final AccountAccess access;
-    private final CurrentResident current;
 
-    public AccountOutageResource(OutageService service, AccountAccess access, CurrentResident current) {
+    public AccountOutageResource(OutageService service) {
         this.service = service;
-        this.access = access;
-        this.current = current;
     }
 
     @GET
     @Cache(maxAge = 30, isPrivate = true)
     @Operation(summary = "Outages affecting my account", description = "The current outage with its cause and "
             + "estimated restoration, and planned outages in the next 14 days.")
-    public Uni<CustomerOutages> forAccount(
-            @PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo) {
-        return access.customerIdFor(current.id(), accountNo).flatMap(service::forCustomer);
+    public Uni<CustomerOutages> forAccount(@Valid @BeanParam MyAccount account) {
+        return account.customerId().flatMap(service::forCustomer);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.gridcare.binding.AccountAccess;
+import com.gridcare.binding.MyAccount;
 import com.gridcare.common.Page;
 import com.gridcare.identity.CurrentResident;
 
@@ -37,12 +38,10 @@ import io.smallrye.mutiny.Uni;
 public class RepairResource {
 
     private final RepairService service;
-    private final AccountAccess access;
     private final CurrentResident current;
 
-    public RepairResource(RepairService service, AccountAccess access, CurrentResident current) {
+    public RepairResource(RepairService service, CurrentResident current) {
         this.service = service;
-        this.access = access;
         this.current = current;
     }
 
@@ -53,33 +52,30 @@ public class RepairResource {
             + "report joins that ticket's timeline (200) instead of opening another.")
     @APIResponse(responseCode = "201", description = "A new ticket", content = @Content(schema = @Schema(implementation = RepairTicket.class)))
     @APIResponse(responseCode = "200", description = "Added to the account's open ticket", content = @Content(schema = @Schema(implementation = RepairTicket.class)))
-    public Uni<RestResponse<RepairTicket>> report(
-            @PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+    public Uni<RestResponse<RepairTicket>> report(@Valid @BeanParam MyAccount account,
             @Valid @NotNull RepairReport report) {
         long resident = current.id();
-        return access.customerIdFor(resident, accountNo)
+        return account.customerId()
                 .chain(customer -> service.report(resident, customer, report))
                 .map(filed -> filed.created()
                         ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, filed.ticket())
-                                .location(URI.create("/api/v1/accounts/" + accountNo + "/repairs/"
+                                .location(URI.create("/api/v1/accounts/" + account.number() + "/repairs/"
                                         + filed.ticket().ticketNo())).build()
                         : RestResponse.ok(filed.ticket()));
     }
 
     @GET
     @Operation(summary = "The account's repair tickets", description = "Newest first, with their timelines.")
-    public Uni<Page<RepairTicket>> tickets(
-            @PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+    public Uni<Page<RepairTicket>> tickets(@Valid @BeanParam MyAccount account,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return access.customerIdFor(current.id(), accountNo)
-                .chain(customer -> service.tickets(customer, cursor, limit));
+        return account.customerId().chain(customer -> service.tickets(customer, cursor, limit));
     }
 
     @GET
     @Path("{ticketNo}")
     @Operation(summary = "One repair ticket and its timeline")
-    public Uni<RepairTicket> ticket(@PathParam("accountNo") @Pattern(regexp = AccountAccess.ACCOUNT_NO) String accountNo,
+    public Uni<RepairTicket> ticket(@Valid @BeanParam MyAccount account,
             @PathParam("ticketNo") @Pattern(regexp = "^R[0-9]{16}$") String ticketNo) {
-        return access.customerIdFor(current.id(), accountNo).chain(customer -> service.ticket(customer, ticketNo));
+        return account.customerId().chain(customer -> service.ticket(customer, ticketNo));
     }
 }
