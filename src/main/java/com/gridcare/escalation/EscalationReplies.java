@@ -21,7 +21,6 @@ final class EscalationReplies {
              where m.escalation_id = any($1)
              order by m.created_at, m.id""";
 
-
     private EscalationReplies() {
     }
 

@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.common.TimeZoneConfig;
 import com.gridcare.common.ResourceTexts;
+import com.gridcare.common.TimeZoneConfig;
 import com.gridcare.outage.OutageSummary;
 
 /**

@@ -11,6 +11,9 @@ import jakarta.enterprise.inject.Alternative;
 
 import io.smallrye.mutiny.Uni;
 
+import com.gridcare.wechat.portal.FaqTextAnswerer;
+import com.gridcare.wechat.portal.WeChatTextAnswerer;
+
 /**
  * The FAQ bot's answerer, counting how often each question was answered (to see that a message is handled once) and
  * slow for questions starting with {@value #SLOW} (to miss the reply budget).

@@ -38,6 +38,11 @@ import com.gridcare.dataset.TestUtility;
 import com.gridcare.staff.SignedInStaff;
 import com.gridcare.staff.StaffPasswords;
 import com.gridcare.staff.TestStaff;
+import com.gridcare.wechat.api.WeChatAccounts;
+import com.gridcare.wechat.api.WeChatApi;
+import com.gridcare.wechat.menu.MenuKey;
+import com.gridcare.wechat.menu.WeChatMenus;
+import com.gridcare.wechat.notice.WeChatMessenger;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;

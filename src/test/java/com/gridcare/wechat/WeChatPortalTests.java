@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.gridcare.dataset.TestUtility;
 import com.gridcare.notify.OutboxDispatcher;
+import com.gridcare.wechat.portal.WeChatPortal;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import com.gridcare.common.MutableClock;
 import com.gridcare.dataset.TestUtility;
 import com.gridcare.outage.OutageService;
+import com.gridcare.wechat.menu.MenuKey;
+import com.gridcare.wechat.portal.WeChatPortal;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.portal;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -12,6 +12,10 @@ import me.chanjar.weixin.common.api.WxConsts.EventType;
 import me.chanjar.weixin.common.api.WxConsts.XmlMsgType;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+
+import com.gridcare.wechat.WeChatTexts;
+import com.gridcare.wechat.WeChatUsers;
+import com.gridcare.wechat.menu.MenuKey;
 
 /**
  * What each message or event does: a plain dispatch on message type and event to a handler that starts its answer

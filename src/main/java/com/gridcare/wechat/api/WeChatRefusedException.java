@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.api;
 
 import jakarta.ws.rs.core.Response;
 
@@ -10,15 +10,15 @@ import com.gridcare.common.ProblemException;
  */
 public class WeChatRefusedException extends ProblemException {
 
-    WeChatRefusedException(int status, String slug, String message) {
+    public WeChatRefusedException(int status, String slug, String message) {
         super(status, slug, Response.Status.fromStatusCode(status).getReasonPhrase(), message, false);
     }
 
-    static WeChatRefusedException forbidden(String slug, String message) {
+    public static WeChatRefusedException forbidden(String slug, String message) {
         return new WeChatRefusedException(403, slug, message);
     }
 
-    static WeChatRefusedException malformed(String message) {
+    public static WeChatRefusedException malformed(String message) {
         return new WeChatRefusedException(400, "malformed-wechat-message", message);
     }
 }

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.api;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,11 +12,13 @@ import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
 
+import com.gridcare.wechat.WeChatConfig;
+
 /** One WxJava service per configured official account, found by the app-id WeChat puts in the portal path. */
 @ApplicationScoped
 public class WeChatAccounts {
 
-    static final String REDIS_PREFIX = "gridcare:wechat";
+    public static final String REDIS_PREFIX = "gridcare:wechat";
 
     private final Map<String, Account> byAppId = new LinkedHashMap<>();
 

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.notice;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.api;
 
 import org.apache.http.client.HttpRequestRetryHandler;
 import org.apache.http.client.config.RequestConfig;
@@ -8,6 +8,8 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 
 import me.chanjar.weixin.common.util.http.apache.ApacheHttpClientBuilder;
+
+import com.gridcare.wechat.WeChatConfig;
 
 /**
  * The HTTP client WxJava calls WeChat with, in place of its default one, which is a JVM-wide singleton that trusts

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.portal;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,9 @@ import org.jboss.logging.Logger;
 
 import com.gridcare.common.PiiMasker;
 import com.gridcare.notify.Outbox;
+import com.gridcare.wechat.WeChatConfig;
+import com.gridcare.wechat.api.WeChatAccounts;
+import com.gridcare.wechat.api.WeChatRefusedException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

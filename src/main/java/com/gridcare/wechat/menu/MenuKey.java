@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.menu;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public enum MenuKey {
         return Arrays.stream(values()).filter(menuKey -> menuKey.name().equals(key)).findFirst();
     }
 
-    Optional<Intent> intent() {
+    public Optional<Intent> intent() {
         return Optional.ofNullable(intent);
     }
 }

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.portal;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +12,10 @@ import com.gridcare.intent.IntentHandler;
 import com.gridcare.outage.NearbyOutage;
 import com.gridcare.outage.OutageService;
 import com.gridcare.outage.OutageSummary;
+import com.gridcare.wechat.WeChatConfig;
+import com.gridcare.wechat.WeChatTexts;
+import com.gridcare.wechat.WeChatUsers;
+import com.gridcare.wechat.menu.MenuKey;
 
 import io.smallrye.mutiny.Uni;
 

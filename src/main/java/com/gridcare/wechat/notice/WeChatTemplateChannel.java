@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.notice;
 
 import java.time.Clock;
 
@@ -8,6 +8,7 @@ import com.gridcare.notify.ChannelAdapter;
 import com.gridcare.notify.Delivery;
 import com.gridcare.notify.OutboxMessage;
 import com.gridcare.notify.Topic;
+import com.gridcare.wechat.WeChatUsers;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.menu;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.menu;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,10 @@ import jakarta.ws.rs.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.common.InvalidRequestException;
+import com.gridcare.wechat.WeChatConfig;
+import com.gridcare.wechat.api.WeChatAccounts;
+import com.gridcare.wechat.api.WeChatApi;
+import com.gridcare.wechat.api.WeChatApiException;
 
 import io.smallrye.mutiny.Uni;
 import me.chanjar.weixin.common.bean.menu.WxMenu;
@@ -84,7 +88,7 @@ public class WeChatMenus {
     }
 
     /** Every way the menu breaks WeChat's documented limits; empty when it can be published. */
-    static List<String> violations(WxMenu menu) {
+    public static List<String> violations(WxMenu menu) {
         List<String> problems = new ArrayList<>();
         List<WxMenuButton> top = menu.getButtons() == null ? List.of() : menu.getButtons();
         if (top.isEmpty() || top.size() > MAX_TOP) {

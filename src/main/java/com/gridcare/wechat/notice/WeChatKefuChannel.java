@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.notice;
 
 import java.util.function.Function;
 
@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.gridcare.notify.ChannelAdapter;
 import com.gridcare.notify.Delivery;
 import com.gridcare.notify.OutboxMessage;
+import com.gridcare.wechat.WeChatUsers;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.notice;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +18,12 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutTextMessage;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
+
+import com.gridcare.wechat.WeChatConfig;
+import com.gridcare.wechat.WeChatUsers;
+import com.gridcare.wechat.api.WeChatAccounts;
+import com.gridcare.wechat.api.WeChatApi;
+import com.gridcare.wechat.api.WeChatUnavailableException;
 
 /**
  * The WeChat channel for outgoing messages: customer-service (kefu) messages, allowed only within WeChat's 48-hour

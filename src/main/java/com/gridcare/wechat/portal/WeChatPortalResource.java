@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.portal;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.signin;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

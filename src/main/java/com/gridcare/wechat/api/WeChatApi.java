@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.api;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -23,6 +23,8 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import me.chanjar.weixin.common.error.WxErrorException;
+
+import com.gridcare.wechat.WeChatConfig;
 
 /**
  * Every call gridcare makes to WeChat's API goes through here: on the {@link WeChatWorkers} (WxJava blocks), timed as

@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.portal;
 
 import io.smallrye.mutiny.Uni;
 

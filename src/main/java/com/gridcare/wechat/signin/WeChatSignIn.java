@@ -1,10 +1,12 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.signin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.gridcare.auth.AuthService;
 import com.gridcare.auth.Session;
 import com.gridcare.common.ProblemException;
+import com.gridcare.wechat.api.WeChatAccounts;
+import com.gridcare.wechat.api.WeChatApi;
 
 import io.smallrye.mutiny.Uni;
 import me.chanjar.weixin.common.error.WxErrorException;

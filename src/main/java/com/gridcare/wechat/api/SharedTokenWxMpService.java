@@ -1,4 +1,4 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.api;
 
 import java.io.IOException;
 

@@ -1,10 +1,12 @@
-package com.gridcare.wechat;
+package com.gridcare.wechat.portal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.gridcare.faq.AskRequest;
 import com.gridcare.faq.Conversation;
 import com.gridcare.faq.ConversationService;
+import com.gridcare.wechat.WeChatTexts;
+import com.gridcare.wechat.WeChatUsers;
 
 import io.smallrye.mutiny.Uni;
 
