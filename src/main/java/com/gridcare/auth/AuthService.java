@@ -22,7 +22,7 @@ public class AuthService {
     private static final String UPSERT_RESIDENT = """
             insert into resident (mobile) values ($1)
             on conflict (mobile) do update set mobile = excluded.mobile
-            returning id, mobile, 0 as bound""";
+            returning id, mobile""";
 
     /** The openid's resident, else the resident of the same person (unionid) in another of the utility's accounts. */
     private static final String WECHAT_RESIDENT = """
@@ -66,8 +66,8 @@ public class AuthService {
             return pool.preparedQuery(UPSERT_RESIDENT).execute(Tuple.of(mobile));
         }).chain(rows -> {
             Row resident = rows.iterator().next();
-            return tokens.issue(profile(resident, resident.getInteger("bound")));
-        });
+            return boundAccounts.count(resident.getLong("id")).map(bound -> profile(resident, bound));
+        }).chain(tokens::issue);
     }
 
     /**

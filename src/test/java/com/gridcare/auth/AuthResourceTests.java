@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.gridcare.binding.TestAccounts;
+
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,6 +32,9 @@ import io.smallrye.jwt.build.Jwt;
 /** Sign-in by mobile and SMS code, sessions, refresh and sign-out, through HTTP with the fake SMS provider. */
 @QuarkusTest
 class AuthResourceTests {
+
+    @Inject
+    TestAccounts accounts;
 
     @Inject
     RedisDataSource redis;
@@ -60,13 +65,15 @@ class AuthResourceTests {
     }
 
     @Test
-    void shouldBeTheSameResidentWhenTheSameMobileSignsInAgain() {
+    void shouldBeTheSameResidentWithTheirAccountsWhenTheSameMobileSignsInAgain() throws Exception {
         String mobile = SignedInResident.newMobile();
-        var first = SignedInResident.signIn(mobile);
+        accounts.ensure();
+        var first = SignedInResident.signIn(mobile).bind(accounts.random());
         redis.key().del("rate:sms-interval:" + mobile);
         var second = SignedInResident.signIn(mobile);
         int firstId = first.given().get("/api/v1/me").then().extract().path("id");
-        second.given().get("/api/v1/me").then().body("id", equalTo(firstId));
+        second.given().get("/api/v1/me").then().body("id", equalTo(firstId)).body("boundAccounts", equalTo(1));
+        assertThat(second.session().getInt("resident.boundAccounts")).as("the session's own profile").isEqualTo(1);
     }
 
     @Test

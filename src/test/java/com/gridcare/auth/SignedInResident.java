@@ -87,4 +87,9 @@ public final class SignedInResident {
     public String refreshToken() {
         return session.getString("refreshToken");
     }
+
+    /** The session the sign-in answered with. */
+    public JsonPath session() {
+        return session;
+    }
 }
