@@ -56,9 +56,21 @@ export GRIDCARE_PII_ID_HASH_SALT=bench-salt
 export GRIDCARE_AUTH_EXPOSE_SMS_CODE=true
 export SMALLRYE_JWT_SIGN_KEY_LOCATION=dev-keys/resident-signing.pem
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION=dev-keys/resident-verify.pem
+# Production needs an SMS provider: a local sink that takes every message (the codes come back in the response).
+python3 -c '
+import http.server
+class Sink(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200); self.send_header("Content-Length", "2"); self.end_headers(); self.wfile.write(b"{}")
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(("127.0.0.1", 8099), Sink).serve_forever()' &
+sms=$!
+export GRIDCARE_SMS_BASE_URL=http://127.0.0.1:8099/sms GRIDCARE_SMS_API_KEY=bench
 java -Xmx1g ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/resident-reads-app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
+trap 'kill $app $sms 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
 
 echo "== signing in $RESIDENTS residents and binding one account each"

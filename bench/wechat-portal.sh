@@ -35,6 +35,8 @@ export QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$REDIS_DB"
 export GRIDCARE_PII_ID_HASH_SALT=bench-salt
 export SMALLRYE_JWT_SIGN_KEY_LOCATION=dev-keys/resident-signing.pem
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION=dev-keys/resident-verify.pem
+# No SMS provider here: the service runs with sign-in by SMS switched off (production refuses to start otherwise).
+export GRIDCARE_SMS_ENABLED=false
 # The account WeChatMessages signs for; WeChat's API (late answers by kefu) is a closed local port: no network here.
 account=(-Dwechat.accounts.bench.app-id=$APPID -Dwechat.accounts.bench.secret=bench-secret
   -Dwechat.accounts.bench.token=benchtoken -Dwechat.accounts.bench.aes-key=benchkey0123456789abcdefghijklmnopqrstuvwxA
