@@ -8,6 +8,7 @@ import com.gridcare.common.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -24,18 +25,9 @@ public class AuthService {
             on conflict (mobile) do update set mobile = excluded.mobile
             returning id, mobile""";
 
-    /** The openid's resident, else the resident of the same person (unionid) in another of the utility's accounts. */
-    private static final String WECHAT_RESIDENT = """
-            select resident_id from wechat_user
-             where (appid = $1 and openid = $2) or (unionid = $3 and resident_id is not null)
-             order by (appid = $1 and openid = $2) desc limit 1 for update""";
-
-    private static final String UPSERT_WECHAT_USER = """
-            insert into wechat_user (appid, openid, unionid, resident_id, last_interaction_at) values ($1, $2, $3, $4, now())
-            on conflict (appid, openid) do update
-               set resident_id = $4, unionid = coalesce($3, wechat_user.unionid), last_interaction_at = now()""";
-
     private static final String RESIDENT = "select id, mobile from resident where id = $1";
+
+    private static final String NEW_RESIDENT = "insert into resident default values returning id";
 
     private final Pool pool;
     private final SmsCodes codes;
@@ -70,28 +62,21 @@ public class AuthService {
         }).chain(tokens::issue);
     }
 
-    /**
-     * Sign-in through WeChat web authorisation, once the OAuth code has been exchanged for the openid: the openid's
-     * resident (one is made for a new person) gets the same kind of session as an app sign-in.
-     */
-    public Uni<Session> signInWithWeChat(String appid, String openid, String unionid) {
-        return residentForWeChat(appid, openid, unionid).chain(this::profile).chain(tokens::issue);
+    /** A session for a resident another front end has identified (WeChat web authorisation: wechat.signin). */
+    public Uni<Session> sessionFor(long residentId) {
+        return profile(residentId).chain(tokens::issue);
     }
 
-    /** The resident behind a WeChat follower, made for a new person; also for what a follower does in the chat. */
-    public Uni<Long> residentForWeChat(String appid, String openid, String unionid) {
-        return pool.withTransaction(connection -> connection.preparedQuery(WECHAT_RESIDENT)
-                .execute(Tuple.of(appid, openid, unionid))
-                .chain(rows -> rows.size() > 0 && rows.iterator().next().getLong(0) != null
-                        ? Uni.createFrom().item(rows.iterator().next().getLong(0))
-                        : connection.preparedQuery("insert into resident default values returning id").execute()
-                                .map(inserted -> inserted.iterator().next().getLong(0)))
-                .call(resident -> connection.preparedQuery(UPSERT_WECHAT_USER)
-                        .execute(Tuple.of(appid, openid, unionid, resident))));
+    /**
+     * A new resident without a mobile yet, on the caller's connection so that it commits with what links it (a WeChat
+     * follower, whose table wechat owns).
+     */
+    public Uni<Long> newResident(SqlClient connection) {
+        return connection.preparedQuery(NEW_RESIDENT).execute().map(rows -> rows.iterator().next().getLong(0));
     }
 
     public Uni<Session> refresh(String refreshToken) {
-        return tokens.redeem(refreshToken).chain(this::profile).chain(tokens::issue);
+        return tokens.redeem(refreshToken).chain(this::sessionFor);
     }
 
     public Uni<Void> signOut(String refreshToken) {

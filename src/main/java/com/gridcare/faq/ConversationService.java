@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import com.gridcare.auth.AuthService;
 import com.gridcare.binding.AccountAccess;
 import com.gridcare.common.ProblemException;
 import com.gridcare.common.ResourceTexts;
@@ -43,18 +42,18 @@ public class ConversationService {
     private final ConversationMemory memory;
     private final UnansweredLog unanswered;
     private final ResidentEscalations escalations;
-    private final AuthService auth;
+    private final FollowerResidents followers;
     private final AccountAccess access;
     private final Clock clock;
     private final ResourceTexts messages = ResourceTexts.load(FaqAskService.MESSAGES);
 
     ConversationService(FaqAskService asking, ConversationMemory memory, UnansweredLog unanswered,
-            ResidentEscalations escalations, AuthService auth, AccountAccess access, Clock clock) {
+            ResidentEscalations escalations, FollowerResidents followers, AccountAccess access, Clock clock) {
         this.asking = asking;
         this.memory = memory;
         this.unanswered = unanswered;
         this.escalations = escalations;
-        this.auth = auth;
+        this.followers = followers;
         this.access = access;
         this.clock = clock;
     }
@@ -141,7 +140,7 @@ public class ConversationService {
     /** A follower is found, or made a resident, only now that they need to be one. */
     private Uni<Long> resident(Conversation conversation) {
         return conversation.residentId() != null ? Uni.createFrom().item(conversation.residentId())
-                : auth.residentForWeChat(conversation.appid(), conversation.openid(), null);
+                : followers.residentFor(conversation.appid(), conversation.openid());
     }
 
     /** The account the resident asked about if it is theirs; else null, and the escalation routes by their only one. */

@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.gridcare.auth.AuthService;
+import com.gridcare.faq.FollowerResidents;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -18,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Followers of the official accounts ({@code wechat_user}) and the residents they are. */
 @ApplicationScoped
-public class WeChatUsers {
+public class WeChatUsers implements FollowerResidents {
 
     /** A follower who writes to us follows us: a new row starts subscribed. */
     private static final String INTERACTED = """
@@ -39,16 +42,29 @@ public class WeChatUsers {
     private static final String REACHABILITY = """
             select subscribed, last_interaction_at from wechat_user where appid = $1 and openid = $2""";
 
+    /** The openid's resident, else the resident of the same person (unionid) in another of the utility's accounts. */
+    private static final String LINKED_RESIDENT = """
+            select resident_id from wechat_user
+             where (appid = $1 and openid = $2) or (unionid = $3 and resident_id is not null)
+             order by (appid = $1 and openid = $2) desc limit 1 for update""";
+
+    private static final String LINK = """
+            insert into wechat_user (appid, openid, unionid, resident_id, last_interaction_at) values ($1, $2, $3, $4, now())
+            on conflict (appid, openid) do update
+               set resident_id = $4, unionid = coalesce($3, wechat_user.unionid), last_interaction_at = now()""";
+
     /** An openid is issued per official account: it names its account. */
     private static final String ACCOUNT_OF = "select appid from wechat_user where openid = $1 limit 1";
 
     private final Pool pool;
+    private final AuthService auth;
     private final Duration interactionGranularity;
     /** When this instance last wrote each follower's interaction time. */
     private final Cache<String, Instant> recorded;
 
-    public WeChatUsers(Pool pool, WeChatConfig config) {
+    public WeChatUsers(Pool pool, AuthService auth, WeChatConfig config) {
         this.pool = pool;
+        this.auth = auth;
         this.interactionGranularity = config.interactionGranularity();
         this.recorded = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(interactionGranularity).build();
     }
@@ -78,6 +94,24 @@ public class WeChatUsers {
     public Uni<Void> unsubscribed(String appid, String openid, Instant at) {
         recorded.invalidate(appid + ":" + openid);
         return pool.preparedQuery(UNSUBSCRIBED).execute(Tuple.of(appid, openid, utc(at))).replaceWithVoid();
+    }
+
+    /**
+     * The resident behind a follower, made for a new person (auth makes the resident, in this transaction): for WeChat
+     * sign-in ({@code unionid} ties one person's followers across the utility's accounts) and for a hand-over.
+     */
+    public Uni<Long> residentFor(String appid, String openid, String unionid) {
+        return pool.withTransaction(connection -> connection.preparedQuery(LINKED_RESIDENT)
+                .execute(Tuple.of(appid, openid, unionid))
+                .chain(rows -> rows.size() > 0 && rows.iterator().next().getLong(0) != null
+                        ? Uni.createFrom().item(rows.iterator().next().getLong(0))
+                        : auth.newResident(connection))
+                .call(resident -> connection.preparedQuery(LINK).execute(Tuple.of(appid, openid, unionid, resident))));
+    }
+
+    @Override
+    public Uni<Long> residentFor(String appid, String openid) {
+        return residentFor(appid, openid, null);
     }
 
     /**

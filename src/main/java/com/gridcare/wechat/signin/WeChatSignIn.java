@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.gridcare.auth.AuthService;
 import com.gridcare.auth.Session;
 import com.gridcare.common.ProblemException;
+import com.gridcare.wechat.WeChatUsers;
 import com.gridcare.wechat.api.WeChatAccounts;
 import com.gridcare.wechat.api.WeChatApi;
 
@@ -22,11 +23,13 @@ public class WeChatSignIn {
 
     private final WeChatAccounts accounts;
     private final WeChatApi api;
+    private final WeChatUsers users;
     private final AuthService auth;
 
-    public WeChatSignIn(WeChatAccounts accounts, WeChatApi api, AuthService auth) {
+    public WeChatSignIn(WeChatAccounts accounts, WeChatApi api, WeChatUsers users, AuthService auth) {
         this.accounts = accounts;
         this.api = api;
+        this.users = users;
         this.auth = auth;
     }
 
@@ -39,6 +42,7 @@ public class WeChatSignIn {
                 .onFailure(WxErrorException.class).transform(e -> new ProblemException(401, "invalid-oauth-code",
                         "Unauthorized", "The WeChat authorisation code is invalid, used or expired (errcode "
                                 + ((WxErrorException) e).getError().getErrorCode() + ")."))
-                .chain(token -> auth.signInWithWeChat(appid, token.getOpenId(), token.getUnionId()));
+                .chain(token -> users.residentFor(appid, token.getOpenId(), token.getUnionId()))
+                .chain(auth::sessionFor);
     }
 }
