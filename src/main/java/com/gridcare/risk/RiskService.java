@@ -69,7 +69,14 @@ public class RiskService {
     Uni<Void> scheduled() {
         return trainNow().invoke(model -> LOG.infof("Risk model %d trained: test AUC %s, %d accounts scored",
                 model.version(), model.evaluation().model().auc(), model.accountsScored()))
-                .onFailure(ProblemException.class).invoke(problem -> LOG.info(problem.getMessage()))
+                .onFailure().invoke(failure -> {
+                    // Another instance training, or too little history yet: expected, the next run tries again.
+                    if (failure instanceof ProblemException) {
+                        LOG.info(failure.getMessage());
+                    } else {
+                        LOG.error("Scheduled risk training failed", failure);
+                    }
+                })
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

@@ -34,7 +34,7 @@ class RiskEvalCommandTests {
         LaunchResult result = launcher.launch("risk-eval", "--train-until", "2026-07", "--json", json.toString());
 
         assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
-        assertThat(result.getOutput()).contains("model (logistic, Platt)").contains("rule: late last time")
+        assertThat(result.getOutput()).contains("model (logistic, isotonic)").contains("rule: late last time")
                 .contains("rule: share late so far").contains("calibration, model").contains("bills issued 2026-08");
         JsonNode figures = new ObjectMapper().readTree(json.toFile());
         JsonNode evaluation = figures.get("evaluation");
