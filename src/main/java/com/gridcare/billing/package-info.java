@@ -1,6 +1,8 @@
 /**
- * Tariffs and bills: the bill and late-fee rules, a resident's bills, arrears and payments. Owns {@code tariff_plan},
- * {@code tariff_tier}, {@code bill}, {@code payment} and {@code payment_channel}. Uses {@code binding} (which accounts
- * the caller may read), {@code identity} and {@code common}.
+ * Tariffs and bills: the bill and late-fee rules, a resident's bills, arrears and payments, and the payment histories
+ * of the whole book for models ({@link com.gridcare.billing.PaymentHistories}, with the billing attributes of each
+ * customer). Owns {@code tariff_plan}, {@code tariff_tier}, {@code bill}, {@code payment} and
+ * {@code payment_channel}. Uses {@code binding} (which accounts the caller may read), {@code identity} and
+ * {@code common}.
  */
 package com.gridcare.billing;

@@ -22,8 +22,8 @@ class PackageDependencyTests {
 
     /** From the bottom up: a package may use those before it, never one after it. */
     private static final List<String> LAYERS = List.of("common", "identity", "notify", "sms", "auth", "staff",
-            "binding", "billing", "consumption", "outage", "repair", "intent", "escalation", "faq", "wechat", "console",
-            "dataset", "importer", "ops");
+            "binding", "billing", "risk", "consumption", "outage", "repair", "intent", "escalation", "faq",
+            "wechat", "console", "dataset", "importer", "ops");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
