@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.gridcare.binding.AccountAccess;
 import com.gridcare.common.ProblemException;
 import com.gridcare.staff.StaffRole;
 
@@ -74,7 +75,7 @@ public class RiskResource {
     @APIResponse(responseCode = "404", description = "No such account, or not scored yet (no bill)")
     public Uni<AccountRisk> account(
             @Parameter(description = "Account number (户号)") @PathParam("accountNo")
-            @Pattern(regexp = "^[0-9A-Za-z]{1,16}$", message = "must be 1 to 16 letters or digits") String accountNo) {
+            @Pattern(regexp = AccountAccess.ACCOUNT_NO, message = "must be 6 to 16 digits or capital letters") String accountNo) {
         return scores.account(accountNo).map(risk -> risk
                 .orElseThrow(() -> ProblemException.notFound("No risk score for account " + accountNo + ".")));
     }
