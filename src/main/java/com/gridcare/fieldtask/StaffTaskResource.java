@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,9 +45,10 @@ public class StaffTaskResource {
     @Operation(summary = "My calls and visits", description = "Contacts to make in person, as my role lets me see them "
             + "(agent: my grid area and mine; supervisor: my district and those without an area; admin: all), oldest "
             + "first.")
-    public Uni<Page<FieldTask>> queue(@QueryParam("status") @DefaultValue("OPEN") TaskStatus status,
+    public Uni<Page<FieldTask>> queue(
+            @Parameter(description = "OPEN (the default) or CLOSED") @QueryParam("status") TaskStatus status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return tasks.queue(current.member(), status, cursor, limit);
+        return tasks.queue(current.member(), status == null ? TaskStatus.OPEN : status, cursor, limit);
     }
 
     @POST

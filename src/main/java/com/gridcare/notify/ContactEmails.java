@@ -37,7 +37,7 @@ public class ContactEmails {
     }
 
     public Uni<ContactEmail> set(long residentId, ContactEmailUpdate update) {
-        String email = update.email().strip();
+        String email = update.email();
         return pool.preparedQuery("""
                 insert into contact_email (resident_id, email, updated_at) values ($1, $2, $3)
                 on conflict (resident_id) do update set email = excluded.email, updated_at = excluded.updated_at""")

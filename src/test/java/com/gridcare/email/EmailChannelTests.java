@@ -45,7 +45,7 @@ class EmailChannelTests {
         SignedInResident resident = SignedInResident.signIn();
         String address = "li.lei." + System.nanoTime() + "@example.com";
         resident.given().get("/api/v1/me/contact-email").then().statusCode(404);
-        resident.given().contentType(ContentType.JSON).body("{\"email\":\" " + address + " \"}")
+        resident.given().contentType(ContentType.JSON).body("{\"email\":\"" + address + "\"}")
                 .put("/api/v1/me/contact-email").then().statusCode(200).body("email", equalTo(address));
         resident.given().get("/api/v1/me/contact-email").then().statusCode(200).body("email", equalTo(address));
         resident.given().contentType(ContentType.JSON).body("{\"enabled\":true,\"preferredChannel\":\"EMAIL\"}")
