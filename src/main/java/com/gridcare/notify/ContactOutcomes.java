@@ -10,8 +10,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The one writer of {@code contact_outcome}: channels whose outcome arrives after sending (a voice call's callback, a
- * task closed by staff) record it here, on the connection of their own change, so both commit together.
+ * How {@code contact_outcome} is written from outside notify: channels whose outcome arrives after sending (a voice
+ * call's callback, a task closed by staff) record it here, on the connection of their own change, so both commit
+ * together. Inside notify the dispatcher records each attempt here too; the inbox's READ goes with marking the
+ * messages read, in one statement.
  */
 @ApplicationScoped
 public class ContactOutcomes {

@@ -34,6 +34,9 @@ public class VoiceChannel implements ChannelAdapter {
         this.client = WebClient.create(vertx);
         this.config = config;
         this.calls = calls;
+        if (config.baseUrl().isPresent() && config.callbackSecret().isEmpty()) {
+            LOG.warn("Voice calls are placed but no result can be recorded: GRIDCARE_VOICE_CALLBACK_SECRET is not set");
+        }
     }
 
     @Override
