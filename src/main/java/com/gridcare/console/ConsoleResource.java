@@ -3,6 +3,7 @@ package com.gridcare.console;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,6 +34,11 @@ import com.gridcare.escalation.ReplyRequest;
 import com.gridcare.escalation.StaffEscalation;
 import com.gridcare.escalation.StaffEscalations;
 import com.gridcare.faq.AskRequest;
+import com.gridcare.fieldtask.CloseTaskRequest;
+import com.gridcare.fieldtask.FieldTask;
+import com.gridcare.fieldtask.FieldTasks;
+import com.gridcare.fieldtask.TaskOutcome;
+import com.gridcare.fieldtask.TaskStatus;
 import com.gridcare.faq.FaqEntry;
 import com.gridcare.faq.KnowledgeBaseService;
 import com.gridcare.faq.NewFaqEntry;
@@ -65,6 +71,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class ConsoleResource {
 
     private static final String QUEUE = "/console/queue";
+    private static final String TASKS = "/console/tasks";
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
@@ -78,6 +85,9 @@ public class ConsoleResource {
 
         static native TemplateInstance unanswered(StaffMember me, String csrf, List<UnansweredQuestion> questions,
                 FaqEntryForm form, FaqEntry created);
+
+        static native TemplateInstance tasks(StaffMember me, String csrf, List<FieldTask> items, String nextCursor,
+                boolean closed, List<TaskOutcome> outcomes, String problem);
     }
 
     /** Unanswered questions listed, most frequent first: more than a shift works through. */
@@ -85,6 +95,7 @@ public class ConsoleResource {
 
     private final StaffSignIn signIn;
     private final StaffEscalations escalations;
+    private final FieldTasks tasks;
     private final CustomerContextService customers;
     private final UnansweredLog unanswered;
     private final KnowledgeBaseService knowledgeBase;
@@ -92,11 +103,12 @@ public class ConsoleResource {
     private final CurrentStaff current;
     private final StaffConfig config;
 
-    public ConsoleResource(StaffSignIn signIn, StaffEscalations escalations, CustomerContextService customers,
-            UnansweredLog unanswered, KnowledgeBaseService knowledgeBase, Validator validator, CurrentStaff current,
-            StaffConfig config) {
+    public ConsoleResource(StaffSignIn signIn, StaffEscalations escalations, FieldTasks tasks,
+            CustomerContextService customers, UnansweredLog unanswered, KnowledgeBaseService knowledgeBase,
+            Validator validator, CurrentStaff current, StaffConfig config) {
         this.signIn = signIn;
         this.escalations = escalations;
+        this.tasks = tasks;
         this.customers = customers;
         this.unanswered = unanswered;
         this.knowledgeBase = knowledgeBase;
@@ -239,6 +251,37 @@ public class ConsoleResource {
                 .build())
                 .onFailure(TopicExistsException.class).recoverWithUni(() -> unansweredPage(
                         form.refused(Set.of(FaqEntryForm.TOPIC_TAKEN)), null, 409));
+    }
+
+    /** Calls and visits to make (or made, with {@code closed}), as the staff API lists them. */
+    @GET
+    @Path("tasks")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    public Uni<Response> tasks(@QueryParam("cursor") String cursor, @QueryParam("closed") boolean closed,
+            @QueryParam("problem") String problem) {
+        StaffMember me = current.member();
+        return tasks.queue(me, closed ? TaskStatus.CLOSED : TaskStatus.OPEN, cursor, Page.MAX_LIMIT)
+                .map(page -> page(Templates.tasks(me, current.csrfToken(), page.items(), page.nextCursor(), closed,
+                        List.of(TaskOutcome.values()), problem == null ? null : problem.replaceAll("[^a-z-]", "")),
+                        200));
+    }
+
+    @POST
+    @Path("tasks/{id}/close")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> closeTask(@PathParam("id") long id, @RestForm String csrf, @RestForm String outcome,
+            @RestForm String note) {
+        checkCsrf(csrf);
+        TaskOutcome recorded = outcome == null ? null : Arrays.stream(TaskOutcome.values())
+                .filter(value -> value.name().equals(outcome)).findFirst().orElse(null);
+        if (recorded == null || (note != null && note.length() > CloseTaskRequest.MAX_NOTE)) {
+            return Uni.createFrom().item(Response.seeOther(URI.create(TASKS + "?problem=invalid-outcome")).build());
+        }
+        return tasks.close(current.member(), id, new CloseTaskRequest(recorded, note))
+                .map(closed -> Response.seeOther(URI.create(TASKS)).build())
+                .onFailure(ProblemException.class).recoverWithItem(failure -> Response.seeOther(
+                        URI.create(TASKS + "?problem=" + ((ProblemException) failure).slug())).build());
     }
 
     /** Not signed in, or the token lapsed: to the sign-in page rather than problem JSON. */

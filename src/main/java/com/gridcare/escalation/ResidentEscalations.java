@@ -14,6 +14,7 @@ import com.gridcare.binding.ResidentAccounts;
 import com.gridcare.common.Page;
 import com.gridcare.common.ProblemException;
 import com.gridcare.common.RateLimiter;
+import com.gridcare.staff.GridOwners;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -37,15 +38,11 @@ public class ResidentEscalations {
     /** Low ratings send the escalation back to the queue. */
     static final int REOPEN_AT_OR_BELOW = 2;
 
-    /** Routes in the insert itself: the customer's grid area and its owner if active; nothing without a customer. */
+    /** Routed by staff.GridOwners: the customer's grid area and its owner if active; nothing without a customer. */
     private static final String INSERT = """
             insert into escalation (resident_id, customer_id, grid_area_id, assigned_staff_id, channel, reason, status,
                                     conversation, question, due_at, created_at, updated_at)
-            select $1, $2, c.grid_area_id, case when s.active then g.owner_staff_id end, $3, $4, 'NEW', $5, $6, $7, $8, $8
-              from (select 1) one
-              left join customer c on c.id = $2
-              left join grid_area g on g.id = c.grid_area_id
-              left join staff s on s.id = g.owner_staff_id
+            values ($1, $2, $3, $4, $5, $6, 'NEW', $7, $8, $9, $10, $10)
             returning id""";
 
     /** The resident's latest escalation still with staff, locked: a hand-over adds to it rather than open another. */
@@ -95,15 +92,17 @@ public class ResidentEscalations {
 
     private final Pool pool;
     private final ResidentAccounts residentAccounts;
+    private final GridOwners owners;
     private final RateLimiter limiter;
     private final Clock clock;
     private final EscalationConfig config;
     private final WorkingHours workingHours;
 
-    public ResidentEscalations(Pool pool, ResidentAccounts residentAccounts, RateLimiter limiter, Clock clock,
-            EscalationConfig config) {
+    public ResidentEscalations(Pool pool, ResidentAccounts residentAccounts, GridOwners owners, RateLimiter limiter,
+            Clock clock, EscalationConfig config) {
         this.pool = pool;
         this.residentAccounts = residentAccounts;
+        this.owners = owners;
         this.limiter = limiter;
         this.clock = clock;
         this.config = config;
@@ -159,11 +158,12 @@ public class ResidentEscalations {
                     return customerId != null ? Uni.createFrom().item(customerId)
                             : onlyBoundAccount(client, residentId);
                 })
-                .chain(customer -> {
+                .chain(customer -> owners.route(client, customer).chain(route -> {
                     OffsetDateTime now = OffsetDateTime.now(clock);
                     return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] { residentId, customer,
-                            channel, reason.name(), json(conversation), question.strip(), due(now), now }));
-                })
+                            route.gridAreaId(), route.staffId(), channel, reason.name(), json(conversation),
+                            question.strip(), due(now), now }));
+                }))
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 

@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The app: the resident's inbox ({@link InboxResource}) lists the outbox rows themselves, so a message is delivered
- * once it is marked sent. There is no push provider behind it yet; one would be called here.
+ * The app's inbox ({@link InboxResource}) lists the outbox rows themselves: nothing is pushed (there is no push
+ * provider yet), so "sent" only means "waiting in the inbox". Whether the resident saw it is recorded when they open
+ * the inbox (READ), never assumed here.
  */
 @ApplicationScoped
 public class AppInboxChannel implements ChannelAdapter {
@@ -20,6 +21,6 @@ public class AppInboxChannel implements ChannelAdapter {
 
     @Override
     public Uni<Delivery> deliver(OutboxMessage message) {
-        return Uni.createFrom().item(Delivery.sent());
+        return Uni.createFrom().item(Delivery.awaitingOutcome());
     }
 }

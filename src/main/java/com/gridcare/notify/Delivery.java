@@ -8,6 +8,11 @@ public record Delivery(Result result, String reason) {
 
     public enum Result {
         SENT,
+        /**
+         * Taken, but what came of it is known only later: the resident opens the inbox, the voice provider calls back,
+         * staff close the task. Nothing is recorded for the learner until then.
+         */
+        AWAITING_OUTCOME,
         /** The channel cannot reach the resident now (window closed, unfollowed, no template): use the app instead. */
         CHANNEL_UNAVAILABLE,
         /** Not sent, and nothing arrived: the same attempt may succeed later. */
@@ -18,6 +23,10 @@ public record Delivery(Result result, String reason) {
 
     public static Delivery sent() {
         return new Delivery(Result.SENT, null);
+    }
+
+    public static Delivery awaitingOutcome() {
+        return new Delivery(Result.AWAITING_OUTCOME, null);
     }
 
     public static Delivery unavailable(String reason) {

@@ -33,7 +33,7 @@ public class InboxResource {
 
     @GET
     @Operation(summary = "What was sent to me", description = "Newest first, on every channel; pass nextCursor back as "
-            + "cursor for more.")
+            + "cursor for more. The sent messages listed count as read from now on (readAt).")
     public Uni<Page<InboxMessage>> inbox(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.inbox(current.id(), cursor, limit);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The transactional outbox: a feature writes its notice on the same connection and in the same transaction as the
  * change that causes it, so a notice exists if and only if the change committed; dispatchers send later. This is where
  * every sender honours the resident's choices: a refused topic is recorded as SKIPPED, a preferred channel replaces
- * the default when the resident can be reached on it, and quiet hours postpone the first attempt.
+ * the default when the resident can be reached on it, and quiet hours postpone the first attempt. A channel an
+ * administrator switched off ({@code contact_channel.enabled}) is never chosen, except the app inbox, where every
+ * message that reaches no one else ends up.
  */
 @ApplicationScoped
 public class Outbox {
@@ -28,7 +31,9 @@ public class Outbox {
     private static final String RECIPIENT = """
             select r.mobile, p.enabled, p.preferred_channel, p.quiet_from, p.quiet_until,
                    (select w.openid from wechat_user w where w.resident_id = r.id and w.subscribed
-                     order by w.last_interaction_at desc nulls last limit 1) as openid
+                     order by w.last_interaction_at desc nulls last limit 1) as openid,
+                   (select e.email from contact_email e where e.resident_id = r.id) as email,
+                   array(select c.code from contact_channel c where not c.enabled) as disabled
               from resident r
               left join contact_preference p on p.resident_id = r.id and p.topic = $2
              where r.id = $1""";
@@ -61,12 +66,25 @@ public class Outbox {
     }
 
     public Uni<Void> enqueue(SqlConnection connection, Notice notice) {
+        return enqueue(connection, notice, null);
+    }
+
+    /**
+     * A notice on the channel its sender chose (the reminders' channel choice): honoured while the channel is enabled,
+     * even when the resident cannot be reached on it, whose adapter then says so and the dispatcher falls back to the
+     * inbox; a switched-off channel gets gridcare's usual choice instead.
+     */
+    public Uni<Void> enqueueOn(SqlConnection connection, Notice notice, String channelCode) {
+        return enqueue(connection, notice, channelCode);
+    }
+
+    private Uni<Void> enqueue(SqlConnection connection, Notice notice, String chosen) {
         return connection.preparedQuery(RECIPIENT).execute(Tuple.of(notice.residentId(), notice.topic().name()))
                 .chain(rows -> {
                     Row resident = rows.iterator().next();
                     Boolean enabled = resident.getBoolean("enabled");
                     boolean wanted = enabled == null ? notice.topic().wantedUnlessRefused() : enabled;
-                    Channel channel = channel(resident, notice.residentId(), notice.topic());
+                    Channel channel = channel(resident, notice, chosen);
                     ZonedDateTime now = ZonedDateTime.now(clock);
                     LocalTime quietFrom = resident.getLocalTime("quiet_from");
                     ZonedDateTime due = quietFrom == null ? now
@@ -99,24 +117,40 @@ public class Outbox {
     }
 
     /**
-     * The preferred channel if the resident can be reached on it; else WeChat when followed, else the app. On WeChat a
-     * staff member's reply is a conversation, so it goes as a customer-service message (within WeChat's 48 hours;
-     * the dispatcher falls back to the app otherwise), every other notice as a template message.
+     * The sender's choice if any; else the preferred channel if the resident can be reached on it; else WeChat when
+     * followed, else the app. On WeChat a staff member's reply is a conversation, so it goes as a customer-service
+     * message (within WeChat's 48 hours; the dispatcher falls back to the app otherwise), every other notice as a
+     * template message. A chosen channel without an address for the resident is addressed to the app instead: its
+     * adapter reports the resident unreachable.
      */
-    private static Channel channel(Row resident, long residentId, Topic topic) {
+    private static Channel channel(Row resident, Notice notice, String chosen) {
+        List<String> disabled = List.of(resident.getArrayOfStrings("disabled"));
         String openid = resident.getString("openid");
-        Channel app = new Channel("APP_PUSH", "resident:" + residentId);
-        Channel wechat = openid == null ? null
-                : new Channel(topic == Topic.ESCALATION_REPLY ? "WECHAT_CUSTOMER_SERVICE" : "WECHAT_TEMPLATE", openid);
+        String mobile = resident.getString("mobile");
+        String email = resident.getString("email");
+        Channel app = new Channel(AppInboxChannel.CODE, "resident:" + notice.residentId());
+        String wechatCode = notice.topic() == Topic.ESCALATION_REPLY ? "WECHAT_CUSTOMER_SERVICE" : "WECHAT_TEMPLATE";
+        Channel wechat = openid == null ? null : new Channel(wechatCode, openid);
+        if (chosen != null && !disabled.contains(chosen)) {
+            String address = switch (chosen) {
+                case "WECHAT_TEMPLATE", "WECHAT_CUSTOMER_SERVICE" -> openid;
+                case "SMS", "VOICE_CALL" -> mobile;
+                case "EMAIL" -> email;
+                case "AGENT_CALL", "STAFF_VISIT" -> notice.customerId() == null ? null : "customer:" + notice.customerId();
+                default -> null;
+            };
+            return new Channel(chosen, address == null ? app.recipient() : address);
+        }
         Channel preferred = switch (String.valueOf(resident.getString("preferred_channel"))) {
-            case "SMS" -> resident.getString("mobile") == null ? null : new Channel("SMS", resident.getString("mobile"));
+            case "SMS" -> mobile == null ? null : new Channel("SMS", mobile);
+            case "EMAIL" -> email == null ? null : new Channel("EMAIL", email);
             case "WECHAT_TEMPLATE" -> wechat;
             case "APP_PUSH" -> app;
             default -> null;
         };
-        if (preferred != null) {
+        if (preferred != null && !disabled.contains(preferred.code())) {
             return preferred;
         }
-        return wechat == null ? app : wechat;
+        return wechat == null || disabled.contains(wechat.code()) ? app : wechat;
     }
 }

@@ -29,7 +29,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -37,7 +36,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * so instances side by side never take the same row) under a lease, hands each to its channel's adapter and records
  * the result: SENT; back to the app inbox when the channel cannot reach the resident; FAILED with an exponential,
  * jittered backoff while attempts remain, then DEAD. A message whose lease ran out (its instance stopped mid-send) is
- * due again. Each attempt is also a {@code contact_outcome}, which the channel recommender learns from.
+ * due again. What each attempt showed is a {@code contact_outcome}, which the channel recommender learns from: a
+ * provider taking it (DELIVERED) or refusing it (FAILED); a channel whose outcome comes later (the inbox, a call, a
+ * task) records it then, and sending to it records nothing.
  */
 // made at start-up: its constructor asks the host name, which may block, and must not do so on an event loop later
 @Startup
@@ -77,10 +78,6 @@ public class OutboxDispatcher {
             update outbox_message
                set status = $3, next_attempt_at = $4, last_error = $5, locked_by = null, locked_until = null""" + OURS;
 
-    private static final String OUTCOME = """
-            insert into contact_outcome (outbox_message_id, customer_id, channel_code, outcome, occurred_at)
-            values ($1, $2, $3, $4, $5)""";
-
     /** Counting stops here: past it the gauge says "at least", which is all a backlog alert needs. */
     private static final int BACKLOG_CAP = 100_000;
     private static final String BACKLOG = """
@@ -91,6 +88,7 @@ public class OutboxDispatcher {
     private static final int MAX_ERROR_LENGTH = 200;
 
     private final Pool pool;
+    private final ContactOutcomes outcomes;
     private final Map<String, ChannelAdapter> adapters = new HashMap<>();
     private final Clock clock;
     private final OutboxConfig config;
@@ -98,9 +96,10 @@ public class OutboxDispatcher {
     private final String instance;
     private final AtomicLong due = new AtomicLong();
 
-    public OutboxDispatcher(Pool pool, @All List<ChannelAdapter> adapters, Clock clock, OutboxConfig config,
-            MeterRegistry registry) {
+    public OutboxDispatcher(Pool pool, ContactOutcomes outcomes, @All List<ChannelAdapter> adapters, Clock clock,
+            OutboxConfig config, MeterRegistry registry) {
         this.pool = pool;
+        this.outcomes = outcomes;
         adapters.forEach(adapter -> this.adapters.put(adapter.channelCode(), adapter));
         this.clock = clock;
         this.config = config;
@@ -154,7 +153,7 @@ public class OutboxDispatcher {
 
     /** What became of the row after one attempt; the metric's outcome tag. */
     private enum Recorded {
-        SENT, FALLBACK, FAILED, DEAD;
+        SENT, AWAITING_OUTCOME, FALLBACK, FAILED, DEAD;
 
         final String tag = name().toLowerCase();
     }
@@ -163,6 +162,7 @@ public class OutboxDispatcher {
         Instant now = clock.instant();
         Recorded recorded = switch (delivery.result()) {
             case SENT -> Recorded.SENT;
+            case AWAITING_OUTCOME -> Recorded.AWAITING_OUTCOME;
             case CHANNEL_UNAVAILABLE -> message.residentId() != null
                     && !AppInboxChannel.CODE.equals(message.channelCode()) ? Recorded.FALLBACK : Recorded.DEAD;
             case RETRYABLE -> message.attempt() < config.maxAttempts() ? Recorded.FAILED : Recorded.DEAD;
@@ -172,13 +172,13 @@ public class OutboxDispatcher {
                 : delivery.reason().substring(0, Math.min(delivery.reason().length(), MAX_ERROR_LENGTH));
         Tuple ours = Tuple.of(message.id(), instance);
         Tuple arguments = switch (recorded) {
-            case SENT -> ours.addValue(utc(now));
+            case SENT, AWAITING_OUTCOME -> ours.addValue(utc(now));
             case FALLBACK -> ours.addValue(utc(now)).addValue(reason);
             case FAILED -> ours.addValue("FAILED").addValue(utc(now.plus(backoff(message.attempt())))).addValue(reason);
             case DEAD -> ours.addValue("DEAD").addValue(utc(now)).addValue(reason);
         };
         String update = switch (recorded) {
-            case SENT -> SENT;
+            case SENT, AWAITING_OUTCOME -> SENT;
             case FALLBACK -> TO_INBOX;
             case FAILED, DEAD -> NOT_SENT;
         };
@@ -189,22 +189,11 @@ public class OutboxDispatcher {
             }
             Counter.builder("gridcare.outbox.deliveries").description("Outbox messages handled, by what became of them")
                     .tag("channel", message.channelCode()).tag("outcome", recorded.tag).register(registry).increment();
-            Uni<Void> attempt = contact(connection, message, message.channelCode(),
-                    recorded == Recorded.SENT ? "DELIVERED" : "FAILED", now);
-            return recorded == Recorded.FALLBACK
-                    ? attempt.chain(() -> contact(connection, message, AppInboxChannel.CODE, "DELIVERED", now))
-                    : attempt;
+            // a message moved to the inbox is READ once the resident opens it: nothing to record for the inbox now
+            return recorded == Recorded.AWAITING_OUTCOME ? Uni.createFrom().voidItem()
+                    : outcomes.record(connection, message.id(), message.customerId(), message.channelCode(),
+                            recorded == Recorded.SENT ? ContactOutcome.DELIVERED : ContactOutcome.FAILED, utc(now));
         }));
-    }
-
-    /** What the recommender learns from: only messages about a customer account can be attributed. */
-    private static Uni<Void> contact(SqlConnection connection, OutboxMessage message, String channel, String outcome,
-            Instant at) {
-        if (message.customerId() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return connection.preparedQuery(OUTCOME)
-                .execute(Tuple.of(message.id(), message.customerId(), channel, outcome, utc(at))).replaceWithVoid();
     }
 
     /** Before attempt {@code attempt + 1}: base × 2^(attempt-1), at most max; half of it fixed, half random. */

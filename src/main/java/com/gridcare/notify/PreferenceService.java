@@ -1,6 +1,8 @@
 package com.gridcare.notify;
 
+import java.time.Clock;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -34,16 +36,30 @@ public class PreferenceService {
 
     /** Keyset on (created_at, id) before ($2, $3), newest first; refused topics were never sent, so they are not shown. */
     private static final String INBOX = """
-            select id, topic, channel_code, payload, status, created_at, sent_at
+            select id, topic, channel_code, payload, status, created_at, sent_at, read_at
               from outbox_message
              where resident_id = $1 and status <> 'SKIPPED' and (created_at, id) < ($2, $3)
              order by created_at desc, id desc
              limit $4""";
 
-    private final Pool pool;
+    /**
+     * Opening the inbox is what shows a message reached the resident: the listed messages sent and not yet read become
+     * read, each one READ for the recommender once (concurrent listings race on {@code read_at is null}).
+     */
+    private static final String MARK_READ = """
+            with newly_read as (
+                update outbox_message set read_at = $3
+                 where id = any($1) and resident_id = $2 and status = 'SENT' and read_at is null
+             returning id, customer_id, channel_code)
+            insert into contact_outcome (outbox_message_id, customer_id, channel_code, outcome, occurred_at)
+            select id, customer_id, channel_code, 'READ', $3 from newly_read where customer_id is not null""";
 
-    public PreferenceService(Pool pool) {
+    private final Pool pool;
+    private final Clock clock;
+
+    public PreferenceService(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public Uni<List<Preference>> preferences(long residentId) {
@@ -80,15 +96,22 @@ public class PreferenceService {
     public Uni<Page<InboxMessage>> inbox(long residentId, String cursor, Integer requestedLimit) {
         int limit = Page.limit(requestedLimit);
         Page.TimeAndId before = Page.timeAndId(cursor, Page.TimeAndId.NEWEST);
-        return pool.preparedQuery(INBOX).execute(Tuple.of(residentId, before.time(), before.id(), limit + 1))
-                .map(rows -> Page.of(rows.stream().map(PreferenceService::message).toList(), limit,
-                        message -> new Page.TimeAndId(message.createdAt(), message.id()).parts()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return pool.withTransaction(connection -> connection.preparedQuery(INBOX)
+                .execute(Tuple.of(residentId, before.time(), before.id(), limit + 1))
+                .map(rows -> Page.of(rows.stream().map(row -> message(row, now)).toList(), limit,
+                        message -> new Page.TimeAndId(message.createdAt(), message.id()).parts()))
+                .call(page -> connection.preparedQuery(MARK_READ).execute(Tuple.of(
+                        page.items().stream().map(InboxMessage::id).toArray(Long[]::new), residentId, now))));
     }
 
-    private static InboxMessage message(Row row) {
+    /** A sent message is read by this listing if it was not before. */
+    private static InboxMessage message(Row row, OffsetDateTime now) {
         JsonObject payload = (JsonObject) row.getJson("payload");
+        String status = row.getString("status");
+        OffsetDateTime readAt = row.getOffsetDateTime("read_at");
         return new InboxMessage(row.getLong("id"), Topic.valueOf(row.getString("topic")), row.getString("channel_code"),
-                payload.getString("title"), payload.getString("text"), row.getString("status"),
-                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("sent_at"));
+                payload.getString("title"), payload.getString("text"), status, row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("sent_at"), readAt == null && "SENT".equals(status) ? now : readAt);
     }
 }

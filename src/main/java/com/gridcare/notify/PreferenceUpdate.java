@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Quiet hours are given both or neither, as HH:mm in the utility's local time. */
 public record PreferenceUpdate(
         @NotNull Boolean enabled,
-        @Pattern(regexp = "^(WECHAT_TEMPLATE|APP_PUSH|SMS)$", message = "must be WECHAT_TEMPLATE, APP_PUSH or SMS") String preferredChannel,
+        @Pattern(regexp = "^(WECHAT_TEMPLATE|APP_PUSH|SMS|EMAIL)$", message = "must be WECHAT_TEMPLATE, APP_PUSH, SMS or EMAIL") String preferredChannel,
         @Schema(example = "22:00") @Pattern(regexp = HH_MM, message = "must be HH:mm") String quietFrom,
         @Schema(example = "07:30") @Pattern(regexp = HH_MM, message = "must be HH:mm") String quietUntil) {
 

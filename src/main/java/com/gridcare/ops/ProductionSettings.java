@@ -25,6 +25,9 @@ final class ProductionSettings {
             List.of("smallrye.jwt.sign.key.location", "smallrye.jwt.sign.key"),
             List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey"));
     private static final List<String> SMS_PROVIDER = List.of("gridcare.sms.base-url", "gridcare.sms.api-key");
+    /** A voice provider, when one is configured, needs its key and the secret that signs its result callbacks. */
+    private static final String VOICE_PROVIDER = "gridcare.voice.base-url";
+    private static final List<String> VOICE_SECRETS = List.of("gridcare.voice.api-key", "gridcare.voice.callback-secret");
     /** Demo conveniences that would open the service to anyone in production. */
     private static final List<String> DEMO_ONLY = List.of("gridcare.staff.demo-password");
 
@@ -51,6 +54,9 @@ final class ProductionSettings {
             boolean smsEnabled = !isSet.test(SMS_ENABLED) || Boolean.parseBoolean(value.apply(SMS_ENABLED).getValue());
             if (smsEnabled) {
                 SMS_PROVIDER.stream().filter(isSet.negate()).forEach(missing::add);
+            }
+            if (isSet.test(VOICE_PROVIDER)) {
+                VOICE_SECRETS.stream().filter(isSet.negate()).forEach(missing::add);
             }
         }
         List<String> problems = new ArrayList<>();

@@ -18,12 +18,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class StaffAudit {
 
     public enum Action {
-        SIGN_IN, SIGN_IN_REFUSED, VIEW_QUEUE, VIEW_ESCALATION, VIEW_CUSTOMER, CLAIM, REPLY, RESOLVE
+        SIGN_IN, SIGN_IN_REFUSED, VIEW_QUEUE, VIEW_ESCALATION, VIEW_CUSTOMER, CLAIM, REPLY, RESOLVE, VIEW_TASKS,
+        CLOSE_TASK, UPDATE_CONTACT_CHANNEL
     }
 
     private static final String INSERT = """
-            insert into staff_audit_log (staff_id, staff_no, action, escalation_id, customer_id, client_address, at)
-            values ($1, $2, $3, $4, $5, $6, $7)""";
+            insert into staff_audit_log (staff_id, staff_no, action, escalation_id, customer_id, client_address, at,
+                                         subject)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)""";
 
     private final Pool pool;
     private final Clock clock;
@@ -41,9 +43,19 @@ public class StaffAudit {
         return record(client, staff.id(), staff.staffNo(), action, escalationId, customerId, null);
     }
 
+    /** An action on something other than an escalation, named by {@code subject} ("task:12", "contact-channel:SMS"). */
+    public Uni<Void> record(SqlClient client, StaffMember staff, Action action, String subject, Long customerId) {
+        return insert(client, staff.id(), staff.staffNo(), action, null, customerId, null, subject);
+    }
+
     Uni<Void> record(SqlClient client, Integer staffId, String staffNo, Action action, Long escalationId,
             Long customerId, String clientAddress) {
+        return insert(client, staffId, staffNo, action, escalationId, customerId, clientAddress, null);
+    }
+
+    private Uni<Void> insert(SqlClient client, Integer staffId, String staffNo, Action action, Long escalationId,
+            Long customerId, String clientAddress, String subject) {
         return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] { staffId, staffNo, action.name(),
-                escalationId, customerId, clientAddress, OffsetDateTime.now(clock) })).replaceWithVoid();
+                escalationId, customerId, clientAddress, OffsetDateTime.now(clock), subject })).replaceWithVoid();
     }
 }

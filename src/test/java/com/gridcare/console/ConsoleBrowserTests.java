@@ -22,6 +22,7 @@ import com.gridcare.auth.SignedInResident;
 import com.gridcare.dataset.TestUtility;
 import com.gridcare.escalation.EscalationFixture;
 import com.gridcare.faq.TestKnowledgeBase;
+import com.gridcare.notify.ChannelFixture;
 import com.gridcare.staff.SignedInStaff;
 import com.gridcare.staff.StaffPasswords;
 import com.gridcare.staff.TestStaff;
@@ -36,7 +37,7 @@ import io.restassured.response.ValidatableResponse;
 /**
  * The console as staff use it, in a real (headless) Chromium: the escalation round trip (a resident asks for a
  * person; the grid service staff member claims, replies and resolves; the reply is in the resident's inbox) and
- * turning a question the bot could not answer into a knowledge-base topic.
+ * turning a question the bot could not answer into a knowledge-base topic; closing a staff visit with its outcome.
  */
 @QuarkusTest
 class ConsoleBrowserTests {
@@ -60,6 +61,9 @@ class ConsoleBrowserTests {
 
     @Inject
     TestUtility utility;
+
+    @Inject
+    ChannelFixture channels;
 
     @BeforeAll
     static void chromium() {
@@ -153,6 +157,34 @@ class ConsoleBrowserTests {
     private static ValidatableResponse ask(String question) {
         return given().contentType(ContentType.JSON).body(Map.of("question", question)).post("/api/v1/faq/ask").then()
                 .statusCode(200);
+    }
+
+    @Test
+    void shouldCloseAVisitWithWhatTheStaffMemberFound() throws SQLException {
+        utility.ensureGenerated();
+        String owner = testStaff.ensure((int) TestUtility.FIRST_TEST_ID + 80, "AGENT", 1, true);
+        SignedInStaff.signIn(passwords, owner);
+        long customer = channels.customer((int) TestUtility.FIRST_TEST_ID + 80);
+        String key = channels.remind(channels.resident(SignedInResident.newMobile()), customer, "STAFF_VISIT");
+        channels.dispatch();
+        String task = "tr[data-task='" + utility.value("select id from field_task where customer_id = ?", customer)
+                + "']";
+
+        try (var context = chromium.newContext(); Page page = context.newPage()) {
+            Chromium.signIn(page, url("console/queue"), owner);
+            page.click("text=外呼与走访");
+            assertThat(page.locator(task)).containsText("T" + customer);
+            page.selectOption(task + " select[name=outcome]", "PROMISED_TO_PAY");
+            page.fill(task + " input[name=note]", "户主承诺周五前缴清");
+            page.click(task + " button[type=submit]");
+            assertThat(page.locator("h1")).hasText("外呼与走访");
+            assertThat(page.locator(task)).hasCount(0);
+
+            page.click("text=已完成");
+            assertThat(page.locator(task)).containsText("户主承诺周五前缴清");
+        }
+        Assertions.assertThat(channels.outcomes(key)).containsExactly("STAFF_VISIT PROMISED_TO_PAY");
+        utility.removeTestRows();
     }
 
     private String url(String path) {

@@ -55,6 +55,8 @@ public class TestUtility {
         execute("delete from repair_ticket_event");
         execute("delete from repair_ticket");
         execute("delete from contact_outcome");
+        execute("delete from voice_call");
+        execute("delete from field_task");
         execute("delete from outbox_message");
         execute("delete from outage");
         execute("delete from account_binding where customer_id >= ?", FIRST_TEST_ID);

@@ -257,6 +257,30 @@ class OutboxDispatcherTests {
     }
 
     @Test
+    void shouldCountAnInboxMessageAsReadWhenTheResidentOpensTheInboxAndNotBefore() throws Exception {
+        SignedInResident signedIn = SignedInResident.signIn();
+        long resident = resident(signedIn.mobile());
+        long customer = customer();
+        String key = repairNotice(resident, customer, "R20261126010");
+
+        assertThat(dispatch()).isEqualTo(1);
+        Map<String, Object> row = row(key);
+        assertThat(row).containsEntry("status", "SENT").containsEntry("channel", "APP_PUSH");
+        assertThat(utility.count("select count(*) from contact_outcome where outbox_message_id = ?", row.get("id")))
+                .as("nothing was pushed: nobody knows yet whether it reached the resident").isZero();
+
+        JsonPath inbox = signedIn.given().get("/api/v1/me/inbox").then().statusCode(200).extract().jsonPath();
+        assertThat(inbox.getString("items[0].readAt")).isNotNull();
+        signedIn.given().get("/api/v1/me/inbox").then().statusCode(200);
+
+        assertThat(utility.rows("select channel_code, outcome, customer_id from contact_outcome "
+                + "where outbox_message_id = ?", row.get("id")))
+                .as("read once, however often the inbox is opened")
+                .containsExactly(new Object[] { "APP_PUSH", "READ", customer });
+        assertThat(utility.value("select read_at from outbox_message where id = ?", row.get("id"))).isNotNull();
+    }
+
+    @Test
     void shouldFallBackToTheInboxWhenWeChatSaysTheFollowerLeft() throws Exception {
         long resident = resident();
         String openid = follower(resident, Duration.ofDays(3));

@@ -54,6 +54,17 @@ class ProductionJarIT {
     }
 
     @Test
+    void shouldNeedTheVoiceProvidersSecretsOnceOneIsConfigured() throws Exception {
+        Map<String, String> environment = new HashMap<>(COMPLETE);
+        environment.put("GRIDCARE_VOICE_BASE_URL", "http://127.0.0.1:1/voice");
+        Run run = start(environment);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output())
+                .contains(REFUSAL + ": missing GRIDCARE_VOICE_API_KEY, GRIDCARE_VOICE_CALLBACK_SECRET.");
+    }
+
+    @Test
     void shouldNeedNoSmsProviderWhenSmsIsSwitchedOff() throws Exception {
         Map<String, String> environment = new HashMap<>(COMPLETE);
         environment.remove("GRIDCARE_SMS_BASE_URL");

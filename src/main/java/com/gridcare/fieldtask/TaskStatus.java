@@ -1,0 +1,5 @@
+package com.gridcare.fieldtask;
+
+public enum TaskStatus {
+    OPEN, CLOSED
+}
