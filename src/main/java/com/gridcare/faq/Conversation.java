@@ -8,8 +8,8 @@ import java.util.Optional;
  * caller has neither, and is only told that a person could help.
  *
  * @param channel the escalation channel, {@code APP} or {@code WECHAT}; null when anonymous
- * @param residentId the signed-in resident, or the follower's resident in WeChat; null when anonymous, or for a
- *        follower who never became one (they are made one only when the chat is handed over)
+ * @param residentId the signed-in resident in the app; null when anonymous and in WeChat, where the follower's
+ *        resident is looked up only when an answer needs it (an intent, a hand-over)
  * @param appid the official account, in WeChat
  * @param openid the follower, in WeChat
  */
@@ -23,8 +23,8 @@ public record Conversation(String channel, Long residentId, String appid, String
         return new Conversation("APP", residentId, null, null);
     }
 
-    public static Conversation wechat(String appid, String openid, Long residentId) {
-        return new Conversation("WECHAT", residentId, appid, openid);
+    public static Conversation wechat(String appid, String openid) {
+        return new Conversation("WECHAT", null, appid, openid);
     }
 
     /**

@@ -66,7 +66,7 @@ public class ConversationService {
     }
 
     public Uni<Reply> ask(@Valid @NotNull AskRequest request, Conversation conversation) {
-        return asking.ask(request, Optional.ofNullable(conversation.residentId()))
+        return asking.ask(request, () -> knownResident(conversation))
                 .chain(answered -> inConversation(request, conversation, answered)
                         .map(answer -> new Reply(answer, answered.intent())));
     }
@@ -135,6 +135,13 @@ public class ConversationService {
                         String.valueOf(handOver.escalationId()))))
                 .onFailure(ProblemException.class).recoverWithItem(failure -> new HandedOver(null, messages.text(
                         ((ProblemException) failure).status() == 429 ? "escalation.busy" : "escalation.unavailable")));
+    }
+
+    /** The resident the conversation is with, if any; a WeChat follower's is looked up only when asked for. */
+    private Uni<Optional<Long>> knownResident(Conversation conversation) {
+        return conversation.residentId() == null && conversation.openid() != null
+                ? followers.residentOf(conversation.appid(), conversation.openid())
+                : Uni.createFrom().item(Optional.ofNullable(conversation.residentId()));
     }
 
     /** A follower is found, or made a resident, only now that they need to be one. */

@@ -2,6 +2,7 @@ package com.gridcare.faq;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
@@ -48,7 +49,8 @@ public class FaqAskService {
     record Answered(FaqAnswer answer, boolean unsure, Optional<IntentAnswer> intent) {
     }
 
-    Uni<Answered> ask(@Valid @NotNull AskRequest request, Optional<Long> residentId) {
+    /** {@code resident} is asked only for an intent: looking up a WeChat follower's resident costs a query. */
+    Uni<Answered> ask(@Valid @NotNull AskRequest request, Supplier<Uni<Optional<Long>>> resident) {
         Uni<FaqMatch> matched = Uni.createFrom().item(() -> engine.match(request.question()));
         if (request.question().length() > MATCHED_WHERE_ASKED) {
             matched = matched.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -57,7 +59,7 @@ public class FaqAskService {
             Optional<Intent> intent = match.outcome() == FaqMatch.Outcome.ANSWERED
                     ? Intent.ofTopic(match.topicId()) : Optional.empty();
             if (intent.isPresent()) {
-                return intent(match, intent.get(), request, residentId);
+                return resident.get().chain(residentId -> intent(match, intent.get(), request, residentId));
             }
             return answer(match, request).map(answer -> new Answered(answer,
                     match.outcome() == FaqMatch.Outcome.NOT_SURE, Optional.empty()));

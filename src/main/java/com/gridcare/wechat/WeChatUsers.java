@@ -118,6 +118,7 @@ public class WeChatUsers implements FollowerResidents {
      * The resident behind a follower, whose accounts the chat and the menu answer about; empty for a follower who
      * never became one (never signed in to an H5 page nor was handed to a person).
      */
+    @Override
     public Uni<Optional<Long>> residentOf(String appid, String openid) {
         return pool.preparedQuery(RESIDENT).execute(Tuple.of(appid, openid)).map(rows -> rows.size() == 0
                 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getLong("resident_id")));

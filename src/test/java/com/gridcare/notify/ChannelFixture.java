@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.gridcare.auth.SignedInResident;
 import com.gridcare.dataset.TestUtility;
 
 import io.vertx.mutiny.sqlclient.Pool;

@@ -6,7 +6,6 @@ import com.gridcare.faq.AskRequest;
 import com.gridcare.faq.Conversation;
 import com.gridcare.faq.ConversationService;
 import com.gridcare.wechat.WeChatTexts;
-import com.gridcare.wechat.WeChatUsers;
 
 import io.smallrye.mutiny.Uni;
 
@@ -22,14 +21,11 @@ import io.smallrye.mutiny.Uni;
 public class FaqTextAnswerer implements WeChatTextAnswerer {
 
     private final ConversationService conversations;
-    private final WeChatUsers users;
     private final ResidentAnswers answers;
     private final WeChatTexts texts;
 
-    public FaqTextAnswerer(ConversationService conversations, WeChatUsers users, ResidentAnswers answers,
-            WeChatTexts texts) {
+    public FaqTextAnswerer(ConversationService conversations, ResidentAnswers answers, WeChatTexts texts) {
         this.conversations = conversations;
-        this.users = users;
         this.answers = answers;
         this.texts = texts;
     }
@@ -42,9 +38,7 @@ public class FaqTextAnswerer implements WeChatTextAnswerer {
         }
         String bounded = question.length() > AskRequest.MAX_QUESTION ? question.substring(0, AskRequest.MAX_QUESTION)
                 : question;
-        return users.residentOf(asker.appid(), asker.openid())
-                .chain(resident -> conversations.ask(new AskRequest(bounded, null),
-                        Conversation.wechat(asker.appid(), asker.openid(), resident.orElse(null))))
+        return conversations.ask(new AskRequest(bounded, null), Conversation.wechat(asker.appid(), asker.openid()))
                 .map(reply -> reply.intent().flatMap(intent -> answers.worded(intent, asker.appid()))
                         .orElse(reply.answer().answer()));
     }
