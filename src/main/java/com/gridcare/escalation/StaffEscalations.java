@@ -17,6 +17,7 @@ import com.gridcare.notify.Outbox;
 import com.gridcare.notify.Topic;
 import com.gridcare.staff.StaffAudit;
 import com.gridcare.staff.StaffMember;
+import com.gridcare.staff.WorkScope;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -31,18 +32,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Escalations as grid service staff work them: their queue, one escalation in detail, claim, reply and resolve. Every
  * reply reaches the resident through the outbox; every look and every change is audited.
  * <p>
- * Who sees what is one SQL condition ({@link #VISIBLE}): an agent their own grid area and what they claimed, a
- * supervisor their district, the general queue and what was moved to them, an admin everything. Anything else is
- * 404, as if it did not exist.
+ * Who sees what is {@code staff.WorkScope}'s condition ({@link #VISIBLE}), shared with call and visit tasks: an agent
+ * their own grid area and what they claimed, a supervisor their district, the general queue and what was moved to
+ * them, an admin everything. Anything else is 404, as if it did not exist.
  */
 @ApplicationScoped
 public class StaffEscalations {
 
     /** $1 role, $2 staff id, $3 district, $4 grid area: the one definition of what a staff member may see. */
-    static final String VISIBLE = """
-            ($1 = 'ADMIN'
-             or ($1 = 'SUPERVISOR' and (e.grid_area_id is null or g.district_id = $3 or e.assigned_staff_id = $2))
-             or ($1 = 'AGENT' and (e.grid_area_id = $4 or e.claimed_by = $2)))""";
+    static final String VISIBLE = WorkScope.condition("e", "claimed_by");
 
     private static final String STAFF_COLUMNS = """
             select e.id, e.status, e.reason, e.channel, e.question, e.conversation, e.due_at, e.overdue, e.rating,
@@ -92,8 +90,8 @@ public class StaffEscalations {
         int limit = Page.limit(requestedLimit);
         Page.TimeAndId after = Page.timeAndId(cursor, Page.TimeAndId.OLDEST);
         String[] wanted = statuses.stream().map(Enum::name).toArray(String[]::new);
-        return pool.preparedQuery(QUEUE).execute(scope(staff).addArrayOfString(wanted).addOffsetDateTime(after.time())
-                .addLong(after.id()).addInteger(limit + 1))
+        return pool.preparedQuery(QUEUE).execute(WorkScope.parameters(staff).addArrayOfString(wanted)
+                .addOffsetDateTime(after.time()).addLong(after.id()).addInteger(limit + 1))
                 .map(rows -> {
                     List<StaffEscalation> items = new ArrayList<>();
                     rows.forEach(row -> items.add(staffView(row, staff, null, null)));
@@ -173,7 +171,7 @@ public class StaffEscalations {
     Uni<Parties> parties(StaffMember staff, long escalationId) {
         return pool.preparedQuery("select e.resident_id, e.customer_id, e.claimed_by from escalation e "
                 + "left join grid_area g on g.id = e.grid_area_id where " + VISIBLE + " and e.id = $5")
-                .execute(scope(staff).addLong(escalationId))
+                .execute(WorkScope.parameters(staff).addLong(escalationId))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw notVisible();
@@ -192,7 +190,7 @@ public class StaffEscalations {
     /** Locks the escalation (if visible), applies the step, audits it, all in one transaction; then the new state. */
     private Uni<StaffEscalation> change(StaffMember staff, long escalationId, StaffAudit.Action action, Step step) {
         return pool.withTransaction(connection -> connection.preparedQuery(LOCK)
-                .execute(scope(staff).addLong(escalationId))
+                .execute(WorkScope.parameters(staff).addLong(escalationId))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         throw notVisible();
@@ -218,7 +216,7 @@ public class StaffEscalations {
     }
 
     private Uni<StaffEscalation> load(SqlClient client, StaffMember staff, long escalationId) {
-        return client.preparedQuery(ONE).execute(scope(staff).addLong(escalationId)).chain(rows -> {
+        return client.preparedQuery(ONE).execute(WorkScope.parameters(staff).addLong(escalationId)).chain(rows -> {
             if (rows.size() == 0) {
                 throw notVisible();
             }
@@ -242,10 +240,6 @@ public class StaffEscalations {
                 mine ? address : PiiMasker.address(address), row.getInteger("grid_area_id"),
                 row.getString("grid_area_name"), row.getString("assigned_staff_no"), row.getString("claimed_by_no"),
                 row.getString("claimed_by_name"), conversation, replies);
-    }
-
-    private static Tuple scope(StaffMember staff) {
-        return Tuple.of(staff.role().name(), staff.id(), staff.districtId(), staff.gridAreaId());
     }
 
     private static List<Turn> conversation(JsonArray turns) {

@@ -14,6 +14,7 @@ import com.gridcare.notify.Topic;
 import com.gridcare.staff.GridOwners;
 import com.gridcare.staff.StaffAudit;
 import com.gridcare.staff.StaffMember;
+import com.gridcare.staff.WorkScope;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,11 +33,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class FieldTasks {
 
-    /** $1 role, $2 staff id, $3 district, $4 grid area. */
-    private static final String VISIBLE = """
-            ($1 = 'ADMIN'
-             or ($1 = 'SUPERVISOR' and (t.grid_area_id is null or g.district_id = $3 or t.assigned_staff_id = $2))
-             or ($1 = 'AGENT' and (t.grid_area_id = $4 or t.assigned_staff_id = $2)))""";
+    private static final String VISIBLE = WorkScope.condition("t", "assigned_staff_id");
 
     private static final String COLUMNS = """
             select t.id, t.kind, t.status, t.topic, t.title, t.body, t.outcome, t.note, t.created_at, t.closed_at,
@@ -98,7 +95,7 @@ public class FieldTasks {
     public Uni<Page<FieldTask>> queue(StaffMember staff, TaskStatus status, String cursor, Integer requestedLimit) {
         int limit = Page.limit(requestedLimit);
         Page.TimeAndId after = Page.timeAndId(cursor, Page.TimeAndId.OLDEST);
-        return pool.preparedQuery(QUEUE).execute(scope(staff).addString(status.name())
+        return pool.preparedQuery(QUEUE).execute(WorkScope.parameters(staff).addString(status.name())
                 .addOffsetDateTime(after.time()).addLong(after.id()).addInteger(limit + 1))
                 .map(rows -> Page.of(rows.stream().map(row -> view(row, staff)).toList(), limit,
                         task -> new Page.TimeAndId(task.createdAt(), task.id()).parts()))
@@ -108,7 +105,8 @@ public class FieldTasks {
     /** Records what came of the call or visit, once; the contact's outcome and the audit record go with it. */
     public Uni<FieldTask> close(StaffMember staff, long taskId, CloseTaskRequest request) {
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-        return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(scope(staff).addLong(taskId))
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK)
+                .execute(WorkScope.parameters(staff).addLong(taskId))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         throw notVisible();
@@ -133,7 +131,7 @@ public class FieldTasks {
     }
 
     private Uni<FieldTask> load(SqlClient client, StaffMember staff, long taskId) {
-        return client.preparedQuery(ONE).execute(scope(staff).addLong(taskId)).map(rows -> {
+        return client.preparedQuery(ONE).execute(WorkScope.parameters(staff).addLong(taskId)).map(rows -> {
             if (rows.size() == 0) {
                 throw notVisible();
             }
@@ -155,10 +153,6 @@ public class FieldTasks {
                 row.getString("grid_area_name"), row.getString("assigned_staff_no"),
                 outcome == null ? null : TaskOutcome.valueOf(outcome), row.getString("note"),
                 row.getString("closed_by_no"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("closed_at"));
-    }
-
-    private static Tuple scope(StaffMember staff) {
-        return Tuple.of(staff.role().name(), staff.id(), staff.districtId(), staff.gridAreaId());
     }
 
     private static ProblemException notVisible() {
