@@ -1,0 +1,476 @@
+package com.gridcare.reminder;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gridcare.common.ProblemException;
+import com.gridcare.common.TimeZoneConfig;
+import com.gridcare.notify.AddressedMessage;
+import com.gridcare.notify.NoticeTexts;
+import com.gridcare.notify.OutboxBatch;
+import com.gridcare.notify.QuietHours;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Decides, once a day and on demand, every bill reminder that is due: first it settles the reminders whose bill's
+ * outcome became known and learns from them ({@link ReminderSettlement}), then, per bill and step, it asks the
+ * recommender for the channel (or no contact) within the resident's choices, the weekly contact cap and the channels'
+ * daily budgets, and writes each decision and its outbox message in one transaction. One instance plans at a time
+ * (a PostgreSQL advisory lock); a bill's step is decided once (unique per bill and step, and the outbox's idempotency
+ * key {@code reminder:<bill>:<step>}), so planning again the same day adds nothing. JDBC on a worker thread: a
+ * batch over a whole day's bills, not a request.
+ */
+@ApplicationScoped
+public class ReminderPlanner {
+
+    private static final Logger LOG = Logger.getLogger(ReminderPlanner.class);
+
+    /** "gridremd" in ASCII: the advisory lock only a planning run holds. */
+    private static final long PLANNING_LOCK = 0x6772_6964_7265_6d64L;
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy年M月");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
+    private static final Duration CUSTOMER_SERVICE_WINDOW = Duration.ofHours(48);
+    /** Older arrears were someone's work before gridcare planned them: they are not all visited on its first run. */
+    private static final int ARREARS_WINDOW_DAYS = 30;
+
+    /**
+     * Open bills whose latest step fell due by today (within a month of arrears at most) and was not decided yet, with what reaching the customer
+     * needs: the most recently bound resident, their WeChat follow, e-mail and choices for the step's topic, the usual
+     * payment channel and the contacts of the last seven days.
+     */
+    private static final String CANDIDATES = """
+            with due as (
+                select b.id as bill_id, b.customer_id, b.period, b.total_amount - b.paid_amount as open_amount,
+                       b.due_date,
+                       case when b.due_date + ? <= ? then 'ARREARS'
+                            when b.due_date + ? <= ? then 'OVERDUE'
+                            when b.due_date < ? then null
+                            when b.due_date - ? <= ? then 'DUE_SOON'
+                            when b.due_date - ? <= ? then 'EARLY' end as step
+                  from bill b
+                 where b.status <> 'PAID' and b.due_date <= ?::date + ? and b.due_date > ?::date - ?)
+            select d.*, c.account_no, c.voltage_class = 'HV' as hv, c.payment_mode = 'PREPAID' as prepaid,
+                   c.opened_on, coalesce(r.mobile, c.mobile) as mobile, s.probability, s.tier,
+                   r.id as resident_id, w.openid, w.last_interaction_at, e.email, p.enabled as topic_enabled,
+                   p.preferred_channel, p.quiet_from, p.quiet_until, habit.code as habit_code, habit.kind as habit_kind,
+                   habit.name as habit_name,
+                   (select count(*) from outbox_message o
+                     where o.customer_id = d.customer_id and o.topic in ('BILL_REMINDER', 'ARREARS_NOTICE')
+                       and o.created_at > ?) as recent_contacts
+              from due d
+              join customer c on c.id = d.customer_id and c.status = 'ACTIVE'
+              left join risk_score s on s.customer_id = d.customer_id
+              left join lateral (select ab.resident_id from account_binding ab
+                                  where ab.customer_id = d.customer_id and ab.unbound_at is null
+                                  order by ab.bound_at desc limit 1) bound on true
+              left join resident r on r.id = bound.resident_id
+              left join lateral (select wu.openid, wu.last_interaction_at from wechat_user wu
+                                  where wu.resident_id = r.id and wu.subscribed
+                                  order by wu.last_interaction_at desc nulls last limit 1) w on true
+              left join contact_email e on e.resident_id = r.id
+              left join contact_preference p on p.resident_id = r.id
+                    and p.topic = case when d.step in ('EARLY', 'DUE_SOON') then 'BILL_REMINDER' else 'ARREARS_NOTICE' end
+              left join lateral (select pc.code, pc.kind, pc.name from payment pay
+                                   join payment_channel pc on pc.code = pay.channel_code
+                                  where pay.customer_id = d.customer_id
+                                  order by pay.paid_at desc limit 1) habit on true
+             where d.step is not null
+               and not exists (select 1 from reminder m where m.bill_id = d.bill_id and m.step = d.step)
+             order by d.customer_id, d.due_date""";
+
+    private static final String INSERT_REMINDER = """
+            insert into reminder (bill_id, customer_id, step, channel_code, planned_at, due_date, bill_amount,
+                                  value_on_time, risk_probability, risk_tier, expected, payment_offer)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+            on conflict (bill_id, step) do nothing""";
+
+    /** The outbox rows this run wrote, linked to their reminders by the key they were written under. */
+    private static final String LINK_OUTBOX = """
+            update reminder m set outbox_message_id = o.id
+              from outbox_message o
+             where m.planned_at = ? and m.channel_code is not null and m.outbox_message_id is null
+               and o.idempotency_key = 'reminder:' || m.bill_id || ':' || m.step""";
+
+    private static final String SENT_TODAY = """
+            select channel_code, count(*) from outbox_message
+             where topic in ('BILL_REMINDER', 'ARREARS_NOTICE') and created_at >= ? group by channel_code""";
+
+    private final DataSource dataSource;
+    private final ReminderSettings settings;
+    private final ReminderSettlement settlement;
+    private final OutboxBatch outbox;
+    private final NoticeTexts texts;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final TimeZoneConfig timeZone;
+    private final RandomGenerator random = new Well19937c();
+
+    public ReminderPlanner(DataSource dataSource, ReminderSettings settings, ReminderSettlement settlement,
+            OutboxBatch outbox, NoticeTexts texts, ObjectMapper json, Clock clock, TimeZoneConfig timeZone) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.settlement = settlement;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.json = json;
+        this.clock = clock;
+        this.timeZone = timeZone;
+    }
+
+    @Scheduled(cron = "${gridcare.reminders.schedule}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return planNow().invoke(summary -> LOG.infof("Reminders planned: %s", summary))
+                .onFailure(ProblemException.class).invoke(failure -> LOG.info(failure.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Settles, learns and plans today's reminders; 409 while another instance is planning. */
+    public Uni<PlanSummary> planNow() {
+        return Uni.createFrom().item(() -> {
+            try {
+                return plan();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private PlanSummary plan() throws SQLException {
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            if (!lock(connection, "select pg_try_advisory_lock(?)")) {
+                throw new ProblemException(409, "planning-in-progress", "Conflict",
+                        "Another instance is planning reminders; its plan will be in the outbox when it ends.");
+            }
+            try {
+                connection.setAutoCommit(false);
+                ZonedDateTime now = ZonedDateTime.now(clock.withZone(timeZone.timeZone()));
+                ResponseModels models = LearnedState.loadModels(connection, json);
+                int settled = settlement.settle(connection, models, now);
+                PlanSummary summary = decide(connection, models, now, settled, started);
+                LearnedState.saveModels(connection, models, json, now.toOffsetDateTime());
+                connection.commit();
+                return summary;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                lock(connection, "select pg_advisory_unlock(?)");
+            }
+        }
+    }
+
+    /** One bill's step as the planner found it. */
+    private record Candidate(long billId, long customerId, LocalDate period, BigDecimal openAmount, LocalDate dueDate,
+            ReminderStep step, Customer customer, String riskTier, Long residentId, String mobile, String openid,
+            String email, boolean refused, LocalTime quietFrom, LocalTime quietUntil, String habitName,
+            int recentContacts) {
+    }
+
+    private PlanSummary decide(Connection connection, ResponseModels models, ZonedDateTime now, int settled,
+            long started) throws SQLException {
+        ReminderConfig config = settings.config();
+        LocalDate today = now.toLocalDate();
+        Map<String, Boolean> enabled = enabledChannels(connection);
+        double[] costs = costs(connection);
+        List<Candidate> candidates = candidates(connection, config, today, now, enabled);
+        Map<Long, Evidence> evidence = LearnedState.loadEvidence(connection,
+                candidates.stream().map(Candidate::customerId).distinct().toList());
+        var recommender = new ChannelRecommender(models, settings.recommender());
+
+        Map<ContactOption, Integer> budgets = new EnumMap<>(settings.budgets());
+        sentToday(connection, now).forEach((option, sent) -> budgets.computeIfPresent(option,
+                (key, budget) -> Math.max(0, budget - sent)));
+        List<BudgetAllocator.Slot<Candidate>> slots = new ArrayList<>();
+        Map<Long, Integer> weekly = new HashMap<>();
+        Map<BudgetAllocator.Slot<Candidate>, double[]> features = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            double[] x = Features.of(candidate.customer(), candidate.openAmount().doubleValue());
+            double value = candidate.openAmount().doubleValue() * config.valueRate();
+            int contacts = weekly.merge(candidate.customerId(), 0, Integer::sum) + candidate.recentContacts();
+            Decision decision;
+            if (candidate.refused() || contacts >= config.weeklyContacts()) {
+                decision = new Decision(List.of(), List.of());
+            } else if (candidate.step() == ReminderStep.ARREARS) {
+                decision = new Decision(List.of(ContactOption.STAFF_VISIT), List.of());
+            } else {
+                decision = recommender.decide(candidate.customer(), x, evidence.get(candidate.customerId()), value,
+                        costs, random);
+            }
+            var slot = new BudgetAllocator.Slot<>(candidate, decision,
+                    decision.expectations().isEmpty() ? value : decision.expectations().get(0).netValue());
+            slots.add(slot);
+            features.put(slot, x);
+            if (decision.best() != null) {
+                weekly.merge(candidate.customerId(), 1, Integer::sum);
+            }
+        }
+        new BudgetAllocator(budgets).allocate(slots);
+        return write(connection, slots, features, now, settled, started);
+    }
+
+    private PlanSummary write(Connection connection, List<BudgetAllocator.Slot<Candidate>> slots,
+            Map<BudgetAllocator.Slot<Candidate>, double[]> features, ZonedDateTime now, int settled, long started)
+            throws SQLException {
+        OffsetDateTime plannedAt = now.toOffsetDateTime();
+        List<AddressedMessage> messages = new ArrayList<>();
+        Map<String, Integer> contacts = new TreeMap<>();
+        int noContact = 0;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_REMINDER)) {
+            for (var slot : slots) {
+                Candidate candidate = slot.item;
+                ContactOption channel = slot.assigned;
+                String offer = paymentOffer(candidate);
+                BigDecimal value = candidate.openAmount().multiply(BigDecimal.valueOf(settings.config().valueRate()))
+                        .setScale(2, RoundingMode.HALF_UP);
+                insert.setLong(1, candidate.billId());
+                insert.setLong(2, candidate.customerId());
+                insert.setString(3, candidate.step().name());
+                insert.setString(4, channel == null ? null : channel.name());
+                insert.setObject(5, plannedAt);
+                insert.setObject(6, candidate.dueDate());
+                insert.setBigDecimal(7, candidate.openAmount());
+                insert.setBigDecimal(8, value);
+                Double probability = candidate.customer().riskProbability();
+                if (probability == null) {
+                    insert.setNull(9, java.sql.Types.DOUBLE);
+                } else {
+                    insert.setDouble(9, probability);
+                }
+                insert.setString(10, candidate.riskTier());
+                insert.setString(11, expected(slot, features.get(slot)));
+                insert.setString(12, offer);
+                insert.addBatch();
+                if (channel == null) {
+                    noContact++;
+                } else {
+                    contacts.merge(channel.name(), 1, Integer::sum);
+                    messages.add(message(candidate, channel, offer, now));
+                }
+            }
+            insert.executeBatch();
+        }
+        outbox.enqueue(connection, messages);
+        try (PreparedStatement link = connection.prepareStatement(LINK_OUTBOX)) {
+            link.setObject(1, plannedAt);
+            link.executeUpdate();
+        }
+        return new PlanSummary(now.toLocalDate(), settled, slots.size(), contacts, noContact,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Why: the features read and every reachable channel's expectation, as staff see them on the profile. */
+    private String expected(BudgetAllocator.Slot<Candidate> slot, double[] x) {
+        ObjectNode why = json.createObjectNode();
+        ArrayNode channels = why.putArray("channels");
+        for (Expectation expectation : slot.decision.expectations()) {
+            channels.addObject().put("channel", expectation.channel().name())
+                    .put("upliftMean", expectation.upliftMean()).put("upliftDrawn", expectation.upliftDrawn())
+                    .put("cost", expectation.cost()).put("netValue", expectation.netValue());
+        }
+        why.set("features", json.valueToTree(x));
+        return why.toString();
+    }
+
+    /**
+     * A late payer who pays at a counter, an agent or by phone is offered a way that pays on time by itself: WeChat
+     * Pay where they follow the account, else bank auto-debit.
+     */
+    private static String paymentOffer(Candidate candidate) {
+        var habit = candidate.customer().habit();
+        boolean manual = habit == PaymentHabit.COUNTER || habit == PaymentHabit.AGENT || habit == PaymentHabit.PHONE
+                || habit == PaymentHabit.BANK;
+        boolean late = candidate.step() != ReminderStep.DUE_SOON || "HIGH".equals(candidate.riskTier())
+                || "MEDIUM".equals(candidate.riskTier());
+        if (!manual || !late) {
+            return null;
+        }
+        return candidate.openid() != null ? "WECHAT_PAY" : "AUTO_DEBIT_ICBC";
+    }
+
+    private AddressedMessage message(Candidate candidate, ContactOption channel, String offer, ZonedDateTime now) {
+        String how = offer != null ? texts.text("reminder.pay.OFFER", offer.equals("WECHAT_PAY") ? "微信支付" : "银行代扣")
+                : candidate.habitName() == null ? "" : texts.text("reminder.pay.USUAL", candidate.habitName());
+        String key = "reminder." + candidate.step().name();
+        String text = texts.text(key, candidate.customer().accountNo(), MONTH.format(candidate.period()),
+                candidate.openAmount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                DAY.format(candidate.dueDate()), how);
+        String recipient = switch (channel) {
+            case WECHAT_TEMPLATE, WECHAT_CUSTOMER_SERVICE -> candidate.openid();
+            case APP_PUSH -> "resident:" + candidate.residentId();
+            case SMS, VOICE_CALL -> candidate.mobile();
+            case EMAIL -> candidate.email();
+            case AGENT_CALL, STAFF_VISIT -> "customer:" + candidate.customerId();
+        };
+        ZonedDateTime due = candidate.quietFrom() == null ? now
+                : new QuietHours(candidate.quietFrom(), candidate.quietUntil()).release(now);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("accountNo", candidate.customer().accountNo());
+        data.put("period", candidate.period().toString());
+        data.put("amount", candidate.openAmount().toPlainString());
+        data.put("dueDate", candidate.dueDate().toString());
+        if (offer != null) {
+            data.put("paymentOffer", offer);
+        }
+        return new AddressedMessage("reminder:" + candidate.billId() + ":" + candidate.step().name(), channel.name(),
+                candidate.step().topic, candidate.customerId(), candidate.residentId(), recipient,
+                texts.title(key), text, data, due.toOffsetDateTime());
+    }
+
+    private List<Candidate> candidates(Connection connection, ReminderConfig config, LocalDate today,
+            ZonedDateTime now, Map<String, Boolean> enabled) throws SQLException {
+        List<Candidate> candidates = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(CANDIDATES)) {
+            int i = 1;
+            select.setInt(i++, config.arrearsDays());
+            select.setObject(i++, today);
+            select.setInt(i++, config.overdueDays());
+            select.setObject(i++, today);
+            select.setObject(i++, today);
+            select.setInt(i++, config.dueSoonDays());
+            select.setObject(i++, today);
+            select.setInt(i++, config.earlyDays());
+            select.setObject(i++, today);
+            select.setObject(i++, today);
+            select.setInt(i++, config.earlyDays());
+            select.setObject(i++, today);
+            select.setInt(i++, config.arrearsDays() + ARREARS_WINDOW_DAYS);
+            select.setObject(i, now.minusDays(7).toOffsetDateTime());
+            select.setFetchSize(5_000);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ReminderStep step = ReminderStep.valueOf(row.getString("step"));
+                    String tier = row.getString("tier");
+                    if (step == ReminderStep.EARLY && !"HIGH".equals(tier)
+                            || step == ReminderStep.OVERDUE && !("HIGH".equals(tier) || "MEDIUM".equals(tier))) {
+                        continue;
+                    }
+                    candidates.add(candidate(row, step, tier, now, enabled));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private static Candidate candidate(ResultSet row, ReminderStep step, String tier, ZonedDateTime now,
+            Map<String, Boolean> enabled) throws SQLException {
+        Long residentId = row.getObject("resident_id", Long.class);
+        String mobile = row.getString("mobile");
+        String openid = row.getString("openid");
+        String email = row.getString("email");
+        OffsetDateTime lastInteraction = row.getObject("last_interaction_at", OffsetDateTime.class);
+        EnumSet<ContactOption> reachable = EnumSet.of(ContactOption.STAFF_VISIT);
+        if (openid != null) {
+            reachable.add(ContactOption.WECHAT_TEMPLATE);
+            if (lastInteraction != null && lastInteraction.isAfter(now.toOffsetDateTime()
+                    .minus(CUSTOMER_SERVICE_WINDOW))) {
+                reachable.add(ContactOption.WECHAT_CUSTOMER_SERVICE);
+            }
+        }
+        if (residentId != null) {
+            reachable.add(ContactOption.APP_PUSH);
+        }
+        if (mobile != null) {
+            reachable.addAll(List.of(ContactOption.SMS, ContactOption.VOICE_CALL, ContactOption.AGENT_CALL));
+        }
+        if (email != null) {
+            reachable.add(ContactOption.EMAIL);
+        }
+        reachable.removeIf(option -> !enabled.getOrDefault(option.name(), false));
+        ContactOption override = row.getString("preferred_channel") == null ? null
+                : ContactOption.of(row.getString("preferred_channel")).orElse(null);
+        LocalDate openedOn = row.getObject("opened_on", LocalDate.class);
+        var customer = new Customer(row.getLong("customer_id"), row.getString("account_no"), row.getBoolean("hv"),
+                row.getBoolean("prepaid"), PaymentHabit.of(row.getString("habit_code"), row.getString("habit_kind")),
+                ChronoUnit.DAYS.between(openedOn, now.toLocalDate()) / 365.25,
+                row.getObject("probability", Double.class), reachable, override);
+        Boolean topicEnabled = row.getObject("topic_enabled", Boolean.class);
+        return new Candidate(row.getLong("bill_id"), row.getLong("customer_id"),
+                row.getObject("period", LocalDate.class), row.getBigDecimal("open_amount"),
+                row.getObject("due_date", LocalDate.class), step, customer, tier, residentId, mobile, openid, email,
+                Boolean.FALSE.equals(topicEnabled), row.getObject("quiet_from", LocalTime.class),
+                row.getObject("quiet_until", LocalTime.class), row.getString("habit_name"),
+                row.getInt("recent_contacts"));
+    }
+
+    private static Map<String, Boolean> enabledChannels(Connection connection) throws SQLException {
+        Map<String, Boolean> enabled = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select code, enabled from contact_channel");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                enabled.put(row.getString(1), row.getBoolean(2));
+            }
+        }
+        return enabled;
+    }
+
+    static double[] costs(Connection connection) throws SQLException {
+        double[] costs = new double[ContactOption.count()];
+        try (PreparedStatement select = connection.prepareStatement("select code, unit_cost from contact_channel");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                double cost = row.getDouble(2);
+                ContactOption.of(row.getString(1)).ifPresent(option -> costs[option.ordinal()] = cost);
+            }
+        }
+        return costs;
+    }
+
+    private static Map<ContactOption, Integer> sentToday(Connection connection, ZonedDateTime now) throws SQLException {
+        Map<ContactOption, Integer> sent = new EnumMap<>(ContactOption.class);
+        try (PreparedStatement select = connection.prepareStatement(SENT_TODAY)) {
+            select.setObject(1, now.truncatedTo(ChronoUnit.DAYS).toOffsetDateTime());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    int count = row.getInt(2);
+                    ContactOption.of(row.getString(1)).ifPresent(option -> sent.put(option, count));
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static boolean lock(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, PLANNING_LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+}
