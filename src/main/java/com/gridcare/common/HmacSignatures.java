@@ -23,14 +23,19 @@ public final class HmacSignatures {
     private HmacSignatures() {
     }
 
-    /** Refuses (403) a body not signed with {@code secret}; without a secret configured every body is refused. */
-    public static void check(Optional<String> secret, byte[] body, String signature) {
+    /**
+     * The body (empty for none), once it is signed with {@code secret}: refused (403) otherwise, and always when no
+     * secret is configured.
+     */
+    public static byte[] verified(Optional<String> secret, byte[] body, String signature) {
+        byte[] signed = body == null ? new byte[0] : body;
         if (secret.isEmpty() || secret.get().isBlank() || signature == null
-                || !MessageDigest.isEqual(sign(secret.get(), body == null ? new byte[0] : body).getBytes(StandardCharsets.US_ASCII),
+                || !MessageDigest.isEqual(sign(secret.get(), signed).getBytes(StandardCharsets.US_ASCII),
                         signature.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw new ProblemException(403, "bad-signature", "Forbidden",
                     "The callback is not signed with the shared secret.");
         }
+        return signed;
     }
 
     /** The signature of {@code body} under {@code secret}, as a provider sends it. */

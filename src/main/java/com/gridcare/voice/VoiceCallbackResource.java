@@ -56,10 +56,10 @@ public class VoiceCallbackResource {
     public Uni<Void> ended(
             @Parameter(description = "Lower-case hex HMAC-SHA256 of the body with the shared secret")
             @HeaderParam(HmacSignatures.HEADER) String signature, byte[] body) {
-        HmacSignatures.check(config.callbackSecret(), body, signature);
+        byte[] signed = HmacSignatures.verified(config.callbackSecret(), body, signature);
         VoiceCallResult report;
         try {
-            report = json.readValue(body, VoiceCallResult.class);
+            report = json.readValue(signed, VoiceCallResult.class);
         } catch (IOException e) {
             return Uni.createFrom().failure(new InvalidRequestException("give callId and a result of ANSWERED, "
                     + "NO_ANSWER, BUSY or FAILED"));
