@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,8 +63,9 @@ public class SmsCodes {
                         "This phone has had as many codes as it may today; please try again tomorrow."))
                 .chain(() -> digests.set(key, Sha256.hex(subject + ":" + code), new SetArgs().px(config.smsCodeTtl()))
                         .onFailure().transform(ProblemException::unavailableUnlessProblem))
+                // a code is sent once and has no outbox message: a fresh reference, which no receipt will find
                 .chain(() -> sms.send(mobile, template, Map.of("code", code,
-                        "minutes", String.valueOf(config.smsCodeTtl().toMinutes())))
+                        "minutes", String.valueOf(config.smsCodeTtl().toMinutes())), UUID.randomUUID().toString())
                         .onFailure().call(() -> digests.getdel(key).onFailure().recoverWithNull()))
                 .replaceWith(code);
     }

@@ -10,12 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.gridcare.billing.Payments;
 import com.gridcare.common.CopyRowWriter;
 
 /**
- * payments.csv, one line per payment. A payment naming a bill period settles that bill: its paid amount and late fee
- * grow, and it becomes PAID (settled at the last payment's time) or PARTIALLY_PAID. Only payments inserted by this
- * load count, so a payment already in the database is never applied twice.
+ * payments.csv, one line per payment. A payment naming a bill period settles that bill by billing's rule
+ * ({@link Payments#settleBills}), all of a bill's payments in the file at once. Only payments inserted by this load
+ * count, so a payment already in the database is never applied twice.
  */
 final class PaymentsFile implements ExportFile {
 
@@ -123,16 +124,7 @@ final class PaymentsFile implements ExportFile {
                             where bill_id is not null
                             group by bill_id
                         ), settled as (
-                            update bill b
-                            set paid_amount = b.paid_amount + p.amount,
-                                late_fee_paid = b.late_fee_paid + p.late_fee,
-                                status = case when b.paid_amount + p.amount >= b.total_amount
-                                              then 'PAID' else 'PARTIALLY_PAID' end,
-                                settled_at = case when b.paid_amount + p.amount >= b.total_amount
-                                                  then coalesce(b.settled_at, p.last_paid_at) end
-                            from per_bill p
-                            where b.id = p.bill_id
-                            returning b.id
+                        """ + Payments.settleBills("per_bill") + """
                         )
                         select (select count(*) from inserted), (select count(*) from settled)""")) {
             counts.next();

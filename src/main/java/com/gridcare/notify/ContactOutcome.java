@@ -5,7 +5,10 @@ package com.gridcare.notify;
  * learns from these, so each is recorded only when it was observed.
  */
 public enum ContactOutcome {
-    /** A provider (SMS, e-mail, WeChat) took the message; whether the resident saw it is not known. */
+    /**
+     * The provider reported the message arrived (an SMS receipt, WeChat's send-job event for a template message) or,
+     * where no report comes, took it (e-mail, WeChat kefu); whether the resident read it is not known.
+     */
     DELIVERED,
     FAILED,
     /** The resident opened the inbox that lists the message. */

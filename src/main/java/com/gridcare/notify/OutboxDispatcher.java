@@ -37,8 +37,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * the result: SENT; back to the app inbox when the channel cannot reach the resident; FAILED with an exponential,
  * jittered backoff while attempts remain, then DEAD. A message whose lease ran out (its instance stopped mid-send) is
  * due again. What each attempt showed is a {@code contact_outcome}, which the channel recommender learns from: a
- * provider taking it (DELIVERED) or refusing it (FAILED); a channel whose outcome comes later (the inbox, a call, a
- * task) records it then, and sending to it records nothing.
+ * provider taking it (DELIVERED) or refusing it (FAILED); a channel whose outcome comes later (a delivery receipt, the
+ * inbox, a call, a task) records it then ({@link DeliveryReceipts}, {@link ContactOutcomes}), and sending to it
+ * records nothing.
  */
 // made at start-up: its constructor asks the host name, which may block, and must not do so on an event loop later
 @Startup
@@ -68,6 +69,10 @@ public class OutboxDispatcher {
 
     private static final String SENT = """
             update outbox_message set status = 'SENT', sent_at = $3, locked_by = null, locked_until = null""" + OURS;
+
+    private static final String AWAITING_OUTCOME = """
+            update outbox_message
+               set status = 'SENT', sent_at = $3, template_msgid = $4, locked_by = null, locked_until = null""" + OURS;
 
     private static final String TO_INBOX = """
             update outbox_message
@@ -172,13 +177,15 @@ public class OutboxDispatcher {
                 : delivery.reason().substring(0, Math.min(delivery.reason().length(), MAX_ERROR_LENGTH));
         Tuple ours = Tuple.of(message.id(), instance);
         Tuple arguments = switch (recorded) {
-            case SENT, AWAITING_OUTCOME -> ours.addValue(utc(now));
+            case SENT -> ours.addValue(utc(now));
+            case AWAITING_OUTCOME -> ours.addValue(utc(now)).addValue(delivery.templateMsgid());
             case FALLBACK -> ours.addValue(utc(now)).addValue(reason);
             case FAILED -> ours.addValue("FAILED").addValue(utc(now.plus(backoff(message.attempt())))).addValue(reason);
             case DEAD -> ours.addValue("DEAD").addValue(utc(now)).addValue(reason);
         };
         String update = switch (recorded) {
-            case SENT, AWAITING_OUTCOME -> SENT;
+            case SENT -> SENT;
+            case AWAITING_OUTCOME -> AWAITING_OUTCOME;
             case FALLBACK -> TO_INBOX;
             case FAILED, DEAD -> NOT_SENT;
         };

@@ -20,11 +20,17 @@ final class ProductionSettings {
     private static final String ID_HASH_SALT = "gridcare.pii.id-hash-salt";
     private static final String SMS_ENABLED = "gridcare.sms.enabled";
 
-    /** Each alternative names a setting and, after it, the inline form that may replace it. */
+    /**
+     * Each alternative names a setting and, after it, the inline form that may replace it. The payment callback is
+     * always served, so the secret it is signed with is always needed (without it every payment reported is refused).
+     */
     private static final List<List<String>> SERVICE_SETTINGS = List.of(
             List.of("smallrye.jwt.sign.key.location", "smallrye.jwt.sign.key"),
-            List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey"));
-    private static final List<String> SMS_PROVIDER = List.of("gridcare.sms.base-url", "gridcare.sms.api-key");
+            List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey"),
+            List.of("gridcare.billing.payment-callback-secret"));
+    /** An SMS provider, and the secret that signs its delivery receipts. */
+    private static final List<String> SMS_PROVIDER = List.of("gridcare.sms.base-url", "gridcare.sms.api-key",
+            "gridcare.sms.callback-secret");
     /** A voice provider, when one is configured, needs its key and the secret that signs its result callbacks. */
     private static final String VOICE_PROVIDER = "gridcare.voice.base-url";
     private static final List<String> VOICE_SECRETS = List.of("gridcare.voice.api-key", "gridcare.voice.callback-secret");

@@ -12,8 +12,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
- * An SMS provider's HTTP API: {@code POST {base-url}/messages} with {@code {"to", "template", "parameters"}} and the
- * API key as a bearer token; any 2xx means accepted. Providers with other shapes get an adapter of their own.
+ * An SMS provider's HTTP API: {@code POST {base-url}/messages} with {@code {"to", "template", "parameters",
+ * "reference"}}, the API key as a bearer token and the reference also as {@code Idempotency-Key} (a repeat after a lost
+ * answer is the same text); any 2xx means accepted. The provider's delivery receipt names the reference
+ * ({@link SmsReceiptResource}). Providers with other shapes get an adapter of their own.
  */
 class HttpSmsSender implements SmsSender {
 
@@ -30,10 +32,11 @@ class HttpSmsSender implements SmsSender {
     }
 
     @Override
-    public Uni<Void> send(String mobile, String template, Map<String, String> parameters) {
-        var request = client.postAbs(url).timeout(config.timeout().toMillis());
+    public Uni<Void> send(String mobile, String template, Map<String, String> parameters, String reference) {
+        var request = client.postAbs(url).timeout(config.timeout().toMillis()).putHeader("Idempotency-Key", reference);
         config.apiKey().ifPresent(key -> request.bearerTokenAuthentication(key));
-        var body = new JsonObject().put("to", mobile).put("template", template).put("parameters", Map.copyOf(parameters));
+        var body = new JsonObject().put("to", mobile).put("template", template).put("parameters", Map.copyOf(parameters))
+                .put("reference", reference);
         return request.sendJsonObject(body)
                 .onFailure().transform(failure -> {
                     LOG.warnf("SMS provider unreachable sending %s to %s: %s", template, PiiMasker.mobile(mobile),

@@ -29,4 +29,10 @@ public interface SmsConfig {
 
     @WithDefault("3s")
     Duration timeout();
+
+    /**
+     * The secret shared with the provider (GRIDCARE_SMS_CALLBACK_SECRET): each delivery receipt carries the body's
+     * HMAC-SHA256 with it. Without it every receipt is refused; production requires it while SMS is enabled.
+     */
+    Optional<String> callbackSecret();
 }

@@ -28,7 +28,7 @@ public class SmsSenderProducer {
     @ApplicationScoped
     SmsSender smsSender(SmsConfig config, Vertx vertx,
             @ConfigProperty(name = "gridcare.auth.expose-sms-code") boolean exposeSmsCode) {
-        SmsSender unavailable = (mobile, template, parameters) -> Uni.createFrom().failure(HttpSmsSender.smsUnavailable());
+        SmsSender unavailable = (mobile, template, parameters, reference) -> Uni.createFrom().failure(HttpSmsSender.smsUnavailable());
         if (!config.enabled()) {
             LOG.info("SMS switched off (gridcare.sms.enabled=false): sign-in and binding by SMS code are unavailable");
             return unavailable;
@@ -37,7 +37,7 @@ public class SmsSenderProducer {
             return new HttpSmsSender(WebClient.create(vertx), config);
         }
         if (exposeSmsCode) {
-            return (mobile, template, parameters) -> {
+            return (mobile, template, parameters, reference) -> {
                 LOG.infof("No SMS provider configured (demo): %s to %s not sent", template, PiiMasker.mobile(mobile));
                 return Uni.createFrom().voidItem();
             };

@@ -28,8 +28,9 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 class AnonymousAccessTests {
 
     /**
-     * Sign-in, the FAQ bot (anyone may ask and rate an answer), the published outages, and the voice provider's result
-     * callback (the provider has no account: it signs each body with the shared secret instead). Nothing else.
+     * Sign-in, the FAQ bot (anyone may ask and rate an answer), the published outages, and the providers' callbacks
+     * (voice results, SMS receipts, payments: a provider has no account, it signs each body with a shared secret
+     * instead). Nothing else.
      */
     private static final Set<String> PUBLIC_BY_DESIGN = Set.of(
             "POST /api/v1/auth/sms-codes",
@@ -43,8 +44,11 @@ class AnonymousAccessTests {
             "GET /api/v1/outages",
             "GET /api/v1/outages/near",
             "GET /api/v1/outages/{id}",
-            // signed by the provider, not signed in: an unsigned call is 403 and changes nothing (VoiceChannelTests)
-            "POST /api/v1/callbacks/voice");
+            // signed by the provider, not signed in: an unsigned call is 403 and changes nothing (VoiceChannelTests,
+            // SmsReceiptTests, PaymentCallbackTests)
+            "POST /api/v1/callbacks/voice",
+            "POST /api/v1/callbacks/sms",
+            "POST /api/v1/callbacks/payments");
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}]+}");
 

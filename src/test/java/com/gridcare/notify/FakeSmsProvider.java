@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -17,13 +18,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A local SMS provider for every test: it takes {@code POST /messages} as the real one would and keeps the last
- * message per mobile, which tests read back over HTTP ({@code GET /messages/{mobile}}) as a resident reads their phone.
+ * message per mobile, with the {@code Idempotency-Key} it came with, which tests read back over HTTP
+ * ({@code GET /messages/{mobile}}) as a resident reads their phone.
  * {@code POST /outage?status=503} makes it refuse what comes next until {@code ?status=0}.
  */
 @QuarkusTestResource(FakeSmsProvider.class)
 public class FakeSmsProvider implements QuarkusTestResourceLifecycleManager {
 
     public static final String API_KEY = "test-sms-key";
+    public static final String CALLBACK_SECRET = "test-sms-callback-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> lastMessage = new ConcurrentHashMap<>();
@@ -44,7 +47,7 @@ public class FakeSmsProvider implements QuarkusTestResourceLifecycleManager {
         });
         server.start();
         return Map.of("gridcare.sms.base-url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "gridcare.sms.api-key", API_KEY);
+                "gridcare.sms.api-key", API_KEY, "gridcare.sms.callback-secret", CALLBACK_SECRET);
     }
 
     private void messages(HttpExchange exchange) throws IOException {
@@ -61,6 +64,7 @@ public class FakeSmsProvider implements QuarkusTestResourceLifecycleManager {
             respond(exchange, authorised ? refusal : 401, "");
             return;
         }
+        ((ObjectNode) body).put("idempotencyKey", exchange.getRequestHeaders().getFirst("Idempotency-Key"));
         lastMessage.put(body.path("to").asText(), body.toString());
         respond(exchange, 202, "{\"id\":\"" + System.nanoTime() + "\"}");
     }

@@ -27,7 +27,9 @@ class ProductionJarIT {
             "SMALLRYE_JWT_SIGN_KEY_LOCATION", "dev-keys/resident-signing.pem",
             "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-keys/resident-verify.pem",
             "GRIDCARE_SMS_BASE_URL", "http://127.0.0.1:1/sms",
-            "GRIDCARE_SMS_API_KEY", "it-key");
+            "GRIDCARE_SMS_API_KEY", "it-key",
+            "GRIDCARE_SMS_CALLBACK_SECRET", "it-sms-secret",
+            "GRIDCARE_BILLING_PAYMENT_CALLBACK_SECRET", "it-payment-secret");
 
     @Test
     void shouldNameEverySettingTheServiceCannotWorkWithoutAndExit() throws Exception {
@@ -37,7 +39,8 @@ class ProductionJarIT {
         assertThat(run.output()).contains(REFUSAL)
                 .contains("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_REDIS_HOSTS",
                         "GRIDCARE_PII_ID_HASH_SALT", "SMALLRYE_JWT_SIGN_KEY_LOCATION",
-                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "GRIDCARE_SMS_BASE_URL", "GRIDCARE_SMS_API_KEY")
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "GRIDCARE_SMS_BASE_URL", "GRIDCARE_SMS_API_KEY",
+                        "GRIDCARE_SMS_CALLBACK_SECRET", "GRIDCARE_BILLING_PAYMENT_CALLBACK_SECRET")
                 .contains("GRIDCARE_STAFF_DEMO_PASSWORD is for the dev demo")
                 .doesNotContain("Started embedded");
     }
@@ -69,6 +72,7 @@ class ProductionJarIT {
         Map<String, String> environment = new HashMap<>(COMPLETE);
         environment.remove("GRIDCARE_SMS_BASE_URL");
         environment.remove("GRIDCARE_SMS_API_KEY");
+        environment.remove("GRIDCARE_SMS_CALLBACK_SECRET");
         environment.put("GRIDCARE_SMS_ENABLED", "false");
         Run run = start(environment);
 

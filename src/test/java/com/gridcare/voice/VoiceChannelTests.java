@@ -2,7 +2,7 @@ package com.gridcare.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.inject.Inject;
 
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.gridcare.auth.SignedInResident;
+import com.gridcare.common.HmacSignatures;
 import com.gridcare.dataset.TestUtility;
 import com.gridcare.notify.ChannelFixture;
 
@@ -87,7 +88,7 @@ class VoiceChannelTests {
 
         callback(answered, null).statusCode(403).contentType("application/problem+json");
         callback(answered, sign("{\"callId\":\"" + callId + "\",\"result\":\"BUSY\"}")).statusCode(403);
-        callback(answered, HexFormat.of().formatHex(VoiceCallbackResource.hmac("not-the-secret", answered)))
+        callback(answered, HmacSignatures.sign("not-the-secret", answered.getBytes(StandardCharsets.UTF_8)))
                 .statusCode(403);
         String unknown = "{\"callId\":\"call-unknown\",\"result\":\"ANSWERED\"}";
         callback(unknown, sign(unknown)).statusCode(404);
@@ -108,13 +109,13 @@ class VoiceChannelTests {
     private static ValidatableResponse callback(String body, String signature) {
         var request = RestAssured.given().contentType(ContentType.JSON).body(body);
         if (signature != null) {
-            request.header(VoiceCallbackResource.SIGNATURE_HEADER, signature);
+            request.header(HmacSignatures.HEADER, signature);
         }
         return request.post("/api/v1/callbacks/voice").then();
     }
 
     private static String sign(String body) {
-        return HexFormat.of().formatHex(VoiceCallbackResource.hmac(FakeVoiceProvider.CALLBACK_SECRET, body));
+        return HmacSignatures.sign(FakeVoiceProvider.CALLBACK_SECRET, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonPath call(Object outboxId) {

@@ -231,12 +231,12 @@ class WeChatApiTests {
         api.stubFor(post(urlPathEqualTo(TEMPLATE)).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228332}")));
         assertThat(messenger.sendTemplate(APPID, openid, WeChatMessenger.Topic.OUTAGE_NOTICE, Map.of("thing1", "计划停电", "time2", "11月28日 08:00"),
                 "https://h5.test.invalid/outages/7", "outage-7-" + openid).await().indefinitely())
-                .isEqualTo(WeChatMessenger.Outcome.SENT);
+                .isEqualTo(new WeChatMessenger.TemplateSent(WeChatMessenger.Outcome.SENT, "200228332"));
         api.verify(1, postRequestedFor(urlPathEqualTo(TEMPLATE)).withQueryParam("access_token", equalTo("TOKEN-1"))
                 .withRequestBody(equalToJson("{\"touser\":\"" + openid + "\",\"template_id\":\"tpl-outage-notice\","
                         + "\"url\":\"https://h5.test.invalid/outages/7\",\"client_msg_id\":\"outage-7-" + openid + "\","
                         + "\"data\":{\"thing1\":{\"value\":\"计划停电\"},\"time2\":{\"value\":\"11月28日 08:00\"}}}")));
-        assertThat(messenger.sendTemplate(APPID, openid, WeChatMessenger.Topic.BILL_REMINDER, Map.of(), null, "k").await().indefinitely())
+        assertThat(messenger.sendTemplate(APPID, openid, WeChatMessenger.Topic.BILL_REMINDER, Map.of(), null, "k").await().indefinitely().outcome())
                 .as("no template configured for the topic").isEqualTo(WeChatMessenger.Outcome.CHANNEL_UNAVAILABLE);
     }
 

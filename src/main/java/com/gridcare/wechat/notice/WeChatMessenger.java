@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,25 +99,31 @@ public class WeChatMessenger {
     /**
      * A template message on {@code topic} with the template's keyword fields (since 2023 WeChat shows neither remark
      * nor colours: what matters goes in the keywords). {@code idempotencyKey} goes to WeChat as client_msg_id, which drops a repeat within
-     * 24 hours: a retry after a time-out cannot reach the follower twice.
+     * 24 hours: a retry after a time-out cannot reach the follower twice. Sent, it carries WeChat's msgid, which the
+     * send-job event later names.
      */
-    public Uni<Outcome> sendTemplate(String appid, String openid, Topic topic, Map<String, String> fields, String url,
-            String idempotencyKey) {
+    public Uni<TemplateSent> sendTemplate(String appid, String openid, Topic topic, Map<String, String> fields,
+            String url, String idempotencyKey) {
         Optional<WeChatAccounts.Account> account = accounts.find(appid);
         String templateId = templateId(appid, topic).orElse(null);
+        TemplateSent unavailable = new TemplateSent(Outcome.CHANNEL_UNAVAILABLE, null);
         if (templateId == null) {
-            return Uni.createFrom().item(Outcome.CHANNEL_UNAVAILABLE);
+            return Uni.createFrom().item(unavailable);
         }
         return users.reachability(appid, openid).flatMap(reach -> {
             if (reach.isEmpty() || !reach.get().subscribed()) {
-                return Uni.createFrom().item(Outcome.CHANNEL_UNAVAILABLE);
+                return Uni.createFrom().item(unavailable);
             }
             WxMpTemplateMessage message = WxMpTemplateMessage.builder().toUser(openid).templateId(templateId).url(url)
                     .clientMsgId(idempotencyKey).build();
             fields.forEach((name, value) -> message.addData(new WxMpTemplateData(name, value)));
             return call(account.get(), WeChatApi.Api.TEMPLATE_SEND, openid, () -> account.get().service()
-                    .getTemplateMsgService().sendTemplateMsg(message));
+                    .getTemplateMsgService().sendTemplateMsg(message), TemplateSent::new);
         });
+    }
+
+    /** What came of a template message; {@code msgid} is WeChat's id for it when it was {@link Outcome#SENT}. */
+    public record TemplateSent(Outcome outcome, String msgid) {
     }
 
     /** Whether {@code appid} has added a template for {@code topic}; a topic without one goes by kefu, if at all. */
@@ -131,15 +138,20 @@ public class WeChatMessenger {
     private Uni<Outcome> kefu(WeChatAccounts.Account account, String openid, String text) {
         WxMpKefuMessage message = WxMpKefuMessage.TEXT().toUser(openid).content(text).build();
         return call(account, WeChatApi.Api.KEFU_SEND, openid,
-                () -> account.service().getKefuService().sendKefuMessage(message));
+                () -> account.service().getKefuService().sendKefuMessage(message), (outcome, answer) -> outcome);
     }
 
-    private Uni<Outcome> call(WeChatAccounts.Account account, WeChatApi.Api which, String openid, Callable<?> send) {
-        return api.call(account, which, send).replaceWith(Outcome.SENT)
-                .onFailure().recoverWithItem(failure -> failed(account.appId(), which, failure))
-                .flatMap(outcome -> outcome == Outcome.UNSUBSCRIBED
-                        ? users.unsubscribed(account.appId(), openid, clock.instant()).replaceWith(outcome)
-                        : Uni.createFrom().item(outcome));
+    /** {@code result} makes the caller's answer of the outcome and, when SENT, WeChat's answer (else null). */
+    private <T, R> Uni<R> call(WeChatAccounts.Account account, WeChatApi.Api which, String openid, Callable<T> send,
+            BiFunction<Outcome, T, R> result) {
+        return api.call(account, which, send).map(answer -> result.apply(Outcome.SENT, answer))
+                .onFailure().recoverWithUni(failure -> {
+                    Outcome outcome = failed(account.appId(), which, failure);
+                    R answer = result.apply(outcome, null);
+                    return outcome == Outcome.UNSUBSCRIBED
+                            ? users.unsubscribed(account.appId(), openid, clock.instant()).replaceWith(answer)
+                            : Uni.createFrom().item(answer);
+                });
     }
 
     private static Outcome failed(String appid, WeChatApi.Api which, Throwable failure) {

@@ -15,7 +15,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * WeChat notices: a template message where the follower's official account has a template for the topic (the
  * idempotency key goes along as client_msg_id, so WeChat drops a repeat), else a customer-service message if the
- * follower's 48-hour window is open, else the app.
+ * follower's 48-hour window is open, else the app. WeChat taking a template message is not its arrival: the outcome
+ * waits for WeChat's send-job event, which names the msgid kept with the message.
  */
 @ApplicationScoped
 public class WeChatTemplateChannel implements ChannelAdapter {
@@ -50,8 +51,18 @@ public class WeChatTemplateChannel implements ChannelAdapter {
             var fields = templates.fields(topic, message.title(),
                     message.createdAt().atZoneSameInstant(clock.getZone()), message.data());
             return messenger.sendTemplate(appid, message.recipient(), topic, fields, null, message.idempotencyKey())
-                    .map(outcome -> WeChatKefuChannel.delivery(outcome, "wechat: not following"));
+                    .map(sent -> sent.outcome() == WeChatMessenger.Outcome.SENT ? awaitingReceipt(sent.msgid())
+                            : WeChatKefuChannel.delivery(sent.outcome(), "wechat: not following"));
         });
+    }
+
+    /** Sent: an answer without a numeric msgid (never seen) cannot be matched to an event, so no outcome will come. */
+    private static Delivery awaitingReceipt(String msgid) {
+        try {
+            return Delivery.awaitingTemplateReceipt(Long.parseLong(msgid));
+        } catch (NumberFormatException e) {
+            return Delivery.awaitingOutcome();
+        }
     }
 
     private static WeChatMessenger.Topic templateTopic(Topic topic) {

@@ -1,6 +1,8 @@
 package com.gridcare.wechat.portal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +15,7 @@ import me.chanjar.weixin.common.api.WxConsts.XmlMsgType;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
+import com.gridcare.notify.DeliveryReceipts;
 import com.gridcare.wechat.WeChatTexts;
 import com.gridcare.wechat.WeChatUsers;
 import com.gridcare.wechat.menu.MenuKey;
@@ -37,18 +40,23 @@ public class WeChatRouter {
             EventType.CLICK, EventType.SCANCODE_PUSH, EventType.SCANCODE_WAITMSG).stream()
             .map(WeChatRouter::lowerCase).collect(Collectors.toUnmodifiableSet());
 
+    /** WeChat's word for a template message that arrived; every other status it sends begins "failed". */
+    private static final String TEMPLATE_ARRIVED = "success";
+
     private final ResidentAnswers answers;
     private final WeChatTextAnswerer answerer;
     private final WeChatUsers users;
     private final WeChatTexts texts;
+    private final DeliveryReceipts receipts;
     private final Clock clock;
 
     public WeChatRouter(ResidentAnswers answers, WeChatTextAnswerer answerer, WeChatUsers users, WeChatTexts texts,
-            Clock clock) {
+            DeliveryReceipts receipts, Clock clock) {
         this.answers = answers;
         this.answerer = answerer;
         this.users = users;
         this.texts = texts;
+        this.receipts = receipts;
         this.clock = clock;
     }
 
@@ -88,8 +96,25 @@ public class WeChatRouter {
                     .map(key -> answers.clicked(key, appid, follower)).orElseGet(WeChatRouter::nothing);
             case "location" -> message.getLatitude() == null || message.getLongitude() == null ? nothing()
                     : answers.outagesNearIfAny(message.getLatitude(), message.getLongitude());
+            case "templatesendjobfinish" -> templateSent(message).replaceWith((String) null);
             default -> nothing();
         };
+    }
+
+    /**
+     * WeChat's report on a template message: its msgid (the XML's MsgID, which WxJava reads as the MsgId) and
+     * whether it arrived. The message's outcome is recorded once; an unknown msgid, a repeat or a status of no known
+     * kind changes nothing.
+     */
+    private Uni<Void> templateSent(WxMpXmlMessage message) {
+        String status = message.getStatus();
+        boolean arrived = TEMPLATE_ARRIVED.equalsIgnoreCase(status);
+        if (message.getMsgId() == null || status == null
+                || !arrived && !status.toLowerCase(Locale.ROOT).startsWith("failed")) {
+            return Uni.createFrom().voidItem();
+        }
+        return receipts.byTemplateMsgid(message.getMsgId(), arrived,
+                Instant.ofEpochSecond(message.getCreateTime()).atOffset(ZoneOffset.UTC)).replaceWithVoid();
     }
 
     private static boolean opensWindow(WxMpXmlMessage message) {
