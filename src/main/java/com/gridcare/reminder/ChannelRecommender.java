@@ -17,8 +17,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * all customers' features), its weight is a few observations, and the customer's own evidence is added to it, so a new
  * customer starts at their segment and an old one at what they showed. Thompson sampling explores: each decision draws
  * from the posteriors, except for channels costing more than {@code explorationCostLimit} (a call, a visit), which are
- * chosen only on their posterior mean, so no one "explores" a staff visit on a small bill. (Letting them be drawn on
- * large bills too was measured in the simulator, and lost: BENCHMARKS.md.)
+ * chosen only on their posterior mean, so no one "explores" a staff visit on a small bill. (Drawing them on large bills
+ * too, and drawing the segment models' own uncertainty, were tried in the simulator and lost: BENCHMARKS.md.)
  */
 final class ChannelRecommender {
 
@@ -62,7 +62,8 @@ final class ChannelRecommender {
     }
 
     /**
-     * Takes in a bill's outcome after the contacts made before its due date ({@code contacts}, empty when none).
+     * Takes in a bill's outcome after the contacts made before its due date ({@code contacts}, empty when none): the
+     * segment models by the outcome's likelihood ({@link ResponseModels#learn}), and the customer's own evidence so.
      * Unpaid on time: the customer was one who would not have paid, and no contact converted them. Paid on time after
      * contacts: with probability r = (1 − p) · (1 − Π(1 − q_c)) / P(paid) a contact caused it; r is credited to the
      * contacts in proportion to their expected conversion and 1 − r to paying anyway (p and q_c at their posterior means
@@ -70,16 +71,21 @@ final class ChannelRecommender {
      */
     void learn(double[] x, Evidence evidence, List<ContactOption> contacts, boolean paidOnTime) {
         int uncontacted = ResponseModels.UNCONTACTED;
+        double onTimeBefore = onTime(x, evidence).mean();
+        double[] conversionBefore = contacts.stream().mapToDouble(contact -> conversion(contact, x, evidence).mean())
+                .toArray();
+        models.learn(x, contacts.stream().mapToInt(ContactOption::ordinal).toArray(), paidOnTime);
         if (contacts.isEmpty()) {
-            credit(uncontacted, x, evidence, paidOnTime ? 1 : 0, paidOnTime ? 0 : 1);
+            credit(uncontacted, evidence, paidOnTime ? 1 : 0, paidOnTime ? 0 : 1);
             return;
         }
-        double p = onTime(x, evidence).mean();
+        // the posteriors as they were before this bill: the models already took it in, so read them first
+        double p = onTimeBefore;
         double[] q = new double[contacts.size()];
         double notConverted = 1;
         double conversionSum = 0;
         for (int i = 0; i < q.length; i++) {
-            q[i] = conversion(contacts.get(i), x, evidence).mean();
+            q[i] = conversionBefore[i];
             notConverted *= 1 - q[i];
             conversionSum += q[i];
         }
@@ -87,24 +93,21 @@ final class ChannelRecommender {
             evidence.contacts[contact.ordinal()]++;
         }
         if (!paidOnTime) {
-            credit(uncontacted, x, evidence, 0, 1);
-            contacts.forEach(contact -> credit(contact.ordinal(), x, evidence, 0, 1));
+            credit(uncontacted, evidence, 0, 1);
+            contacts.forEach(contact -> credit(contact.ordinal(), evidence, 0, 1));
             return;
         }
         double caused = (1 - p) * (1 - notConverted);
         double r = caused / (p + caused);
-        credit(uncontacted, x, evidence, 1 - r, r);
+        credit(uncontacted, evidence, 1 - r, r);
         for (int i = 0; i < q.length; i++) {
-            credit(contacts.get(i).ordinal(), x, evidence, conversionSum == 0 ? r / q.length : r * q[i] / conversionSum,
-                    0);
+            credit(contacts.get(i).ordinal(), evidence, conversionSum == 0 ? r / q.length : r * q[i] / conversionSum, 0);
         }
     }
 
-    private void credit(int model, double[] x, Evidence evidence, double successes, double failures) {
+    private static void credit(int model, Evidence evidence, double successes, double failures) {
         evidence.successes[model] += successes;
         evidence.failures[model] += failures;
-        models.learn(model, x, 1, successes);
-        models.learn(model, x, 0, failures);
     }
 
     private Beta onTime(double[] x, Evidence evidence) {

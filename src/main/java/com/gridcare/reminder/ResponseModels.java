@@ -3,7 +3,7 @@ package com.gridcare.reminder;
 /**
  * The segment level of what the recommender learns, shared by every customer: per contact channel a logistic model of
  * the chance that a contact makes a customer pay on time who would not have (the conversion), and one more of paying
- * on time without any contact. Online: each settled reminder is one weighted AdaGrad step, so the models follow
+ * on time without any contact. Online: each settled bill is one AdaGrad step, so the models follow
  * customers as they change. A customer's own evidence ({@link Evidence}) is shrunk toward these.
  */
 final class ResponseModels {
@@ -17,8 +17,10 @@ final class ResponseModels {
     private static final double LEARNING_RATE = 0.3;
     private static final double L2 = 1e-4;
 
+
     private final double[][] weights = new double[UNCONTACTED + 1][Features.SIZE];
     private final double[][] squaredGradients = new double[UNCONTACTED + 1][Features.SIZE];
+
     private final double[] observations = new double[UNCONTACTED + 1];
 
     ResponseModels() {
@@ -40,23 +42,41 @@ final class ResponseModels {
         return predict(UNCONTACTED, x);
     }
 
-    /** One weighted step of the model {@code model} toward {@code label}. */
-    void learn(int model, double[] x, double label, double weight) {
-        if (weight <= 0) {
-            return;
+    /**
+     * One step on a bill's outcome, by the exact likelihood of the model: uncontacted the customer pays on time with
+     * probability p, and each contact i converts one who would not have with probability q_i, so the bill stays unpaid
+     * on time with probability N = (1 − p) · Π(1 − q_i). Stepping each model along the gradient of log P(outcome) keeps
+     * the estimates unbiased: crediting a payment to the contacts by the current estimates would hold a channel that
+     * started low, low.
+     */
+    void learn(double[] x, int[] contacts, boolean paidOnTime) {
+        double p = predict(UNCONTACTED, x);
+        double[] q = new double[contacts.length];
+        double unpaid = 1 - p;
+        for (int i = 0; i < contacts.length; i++) {
+            q[i] = predict(contacts[i], x);
+            unpaid *= 1 - q[i];
         }
-        double error = predict(model, x) - label;
+        double paid = Math.max(1 - unpaid, 1e-12);
+        // d log P(outcome) / d logit of each model
+        step(UNCONTACTED, x, paidOnTime ? unpaid * p / paid : -p);
+        for (int i = 0; i < contacts.length; i++) {
+            step(contacts[i], x, paidOnTime ? unpaid * q[i] / paid : -q[i]);
+        }
+    }
+
+    private void step(int model, double[] x, double ascent) {
         double[] w = weights[model];
         double[] g2 = squaredGradients[model];
         for (int i = 0; i < w.length; i++) {
             if (x[i] == 0) {
                 continue;
             }
-            double gradient = weight * error * x[i] + L2 * w[i];
+            double gradient = -ascent * x[i] + L2 * w[i];
             g2[i] += gradient * gradient;
             w[i] -= LEARNING_RATE * gradient / Math.sqrt(g2[i] + 1e-8);
         }
-        observations[model] += weight;
+        observations[model]++;
     }
 
     double observations(int model) {
