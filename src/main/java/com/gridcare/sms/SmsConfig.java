@@ -29,4 +29,11 @@ public interface SmsConfig {
 
     @WithDefault("3s")
     Duration timeout();
+
+    /**
+     * Connections to the provider, which bound the requests in flight: Vert.x's default of 5 let the outbox send a few
+     * hundred a second to a provider answering in 20 ms (BENCHMARKS.md, "Outbox dispatch").
+     */
+    @WithDefault("64")
+    int maxConnections();
 }
