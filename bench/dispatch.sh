@@ -7,6 +7,7 @@
 # long the restart took to send again and to finish what the killed instance had claimed (its lease). Usage:
 #   bench/dispatch.sh
 #   MESSAGES=200000 KILL_AT=80000 DELAY_MS=20 CHANNELS="SMS VOICE_CALL WECHAT_TEMPLATE EMAIL" bench/dispatch.sh
+#   KILL_AT=0 CHANNELS=SMS bench/dispatch.sh        # no kill: one channel's rate
 #   OUTBOX_OPTS="-Dgridcare.outbox.concurrency=256" bench/dispatch.sh   # the dispatcher's settings (notify.OutboxConfig)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,9 +60,9 @@ channel_array=$(printf "'%s'," $CHANNELS)
 psql -qd "$DB" -v ON_ERROR_STOP=1 <<SQL
 insert into wechat_user (appid, openid, subscribed, subscribed_at, last_interaction_at)
 select '$APPID', 'obench' || id, true, now(), now() from customer;
-with c as (select id, mobile, row_number() over (order by id) - 1 as i, count(*) over () as n
-             from customer where mobile is not null),
-     ch as (select array[${channel_array%,}] as codes)
+create temp table c as select id, mobile, row_number() over (order by id) - 1 as i
+                        from customer where mobile is not null;
+analyze c;
 insert into outbox_message (idempotency_key, channel_code, topic, customer_id, recipient, payload, status,
                             next_attempt_at)
 select 'bench:outage:' || m, code, 'OUTAGE_NOTICE', c.id,
@@ -71,9 +72,8 @@ select 'bench:outage:' || m, code, 'OUTAGE_NOTICE', c.id,
                           'data', jsonb_build_object('notice', m)),
        'PENDING', now()
   from generate_series(0, $MESSAGES - 1) m
-  cross join ch
-  cross join lateral (select codes[1 + m % cardinality(codes)] as code) pick
-  join c on c.i = m % c.n;
+  cross join lateral (select (array[${channel_array%,}])[1 + m % $(echo $CHANNELS | wc -w)] as code) pick
+  join c on c.i = m % (select count(*) from c);
 vacuum analyze outbox_message;
 SQL
 psql -qAtd "$DB" -c "select channel_code, count(*) from outbox_message group by 1 order by 1" | sed 's/^/  /'
@@ -98,22 +98,29 @@ cpu_ticks() { # pids...: user + system CPU time so far, in clock ticks
 pg_ticks() { cpu_ticks $(pgrep -x postgres || true); }
 now() { date +%s.%N; }
 
+left="select count(*) from outbox_message where status in ('PENDING', 'FAILED', 'SENDING')"
 echo "== dispatching; kill -9 once $KILL_AT are SENT"
-pg_before=$(pg_ticks)
 start "$OUT/dispatch-app-1.log"
 ready
-while [ "$(sent)" -lt "$KILL_AT" ]; do sleep 0.2; done
-# CPU per message over the first instance's run (the killed instance's PostgreSQL backends end with it)
-cpu="$(cpu_ticks "$app") $(( $(pg_ticks) - pg_before )) $(cpu_ticks "$fake") $(sent)"
-kill -9 "$app"
+# CPU per message over the first instance's run, from when it was ready (the killed instance's PostgreSQL backends
+# end with it)
+ticks_ready="$(cpu_ticks "$app") $(pg_ticks) $(cpu_ticks "$fake") $(sent)"
+if [ "$KILL_AT" -gt 0 ]; then
+  while [ "$(sent)" -lt "$KILL_AT" ]; do sleep 0.2; done
+else
+  while [ "$(psql -qAtd "$DB" -c "$left")" -gt 0 ]; do sleep 0.2; done
+fi
+ticks_then="$(cpu_ticks "$app") $(pg_ticks) $(cpu_ticks "$fake") $(sent)"
 killed_at=$(now)
-wait "$app" 2>/dev/null || true
-echo "  killed at $(sent) SENT; $(psql -qAtd "$DB" -c "select count(*) from outbox_message where status = 'SENDING'") left SENDING"
-start "$OUT/dispatch-app-2.log"
-ready
-ready_at=$(now)
-echo "  restarted, ready after $(awk -v a="$killed_at" -v b="$ready_at" 'BEGIN { printf "%.1f", b - a }') s"
-left="select count(*) from outbox_message where status in ('PENDING', 'FAILED', 'SENDING')"
+if [ "$KILL_AT" -gt 0 ]; then
+  kill -9 "$app"
+  wait "$app" 2>/dev/null || true
+  echo "  killed at $(sent) SENT; $(psql -qAtd "$DB" -c "select count(*) from outbox_message where status = 'SENDING'") left SENDING"
+  start "$OUT/dispatch-app-2.log"
+  ready
+  ready_at=$(now)
+  echo "  restarted, ready after $(awk -v a="$killed_at" -v b="$ready_at" 'BEGIN { printf "%.1f", b - a }') s"
+fi
 for _ in $(seq 1 3000); do [ "$(psql -qAtd "$DB" -c "$left")" -eq 0 ] && break; sleep 0.2; done
 done_at=$(now)
 
@@ -141,7 +148,7 @@ SQL
 echo "  providers (fake):"
 curl -sf "localhost:$FAKE_PORT/stats" | sed 's/^/    /'
 hz=$(getconf CLK_TCK)
-echo "$cpu" | awk -v hz="$hz" \
-  '{ app = $1; pg = $2; fake = $3; n = $4; printf "  CPU per message: app %.0f us, postgres %.0f us, fake providers %.0f us\n",
+echo "$ticks_ready $ticks_then" | awk -v hz="$hz" \
+  '{ app = $5 - $1; pg = $6 - $2; fake = $7 - $3; n = $8 - $4; printf "  CPU per message: app %.0f us, postgres %.0f us, fake providers %.0f us\n",
            app / hz / n * 1e6, pg / hz / n * 1e6, fake / hz / n * 1e6 }'
 echo "  all done $(awk -v a="$killed_at" -v b="$done_at" 'BEGIN { printf "%.1f", b - a }') s after the kill"
