@@ -35,4 +35,11 @@ public interface SmsConfig {
      * HMAC-SHA256 with it. Without it every receipt is refused; production requires it while SMS is enabled.
      */
     Optional<String> callbackSecret();
+
+    /**
+     * Connections to the provider, which bound the requests in flight: Vert.x's default of 5 let the outbox send a few
+     * hundred a second to a provider answering in 20 ms (BENCHMARKS.md, "Outbox dispatch").
+     */
+    @WithDefault("64")
+    int maxConnections();
 }

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import com.gridcare.common.PiiMasker;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
@@ -34,7 +35,8 @@ public class SmsSenderProducer {
             return unavailable;
         }
         if (config.baseUrl().isPresent()) {
-            return new HttpSmsSender(WebClient.create(vertx), config);
+            return new HttpSmsSender(WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(config.maxConnections())),
+                    config);
         }
         if (exposeSmsCode) {
             return (mobile, template, parameters, reference) -> {

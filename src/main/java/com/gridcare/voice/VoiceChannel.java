@@ -11,6 +11,7 @@ import com.gridcare.notify.OutboxMessage;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
@@ -31,7 +32,7 @@ public class VoiceChannel implements ChannelAdapter {
     private final VoiceCalls calls;
 
     public VoiceChannel(Vertx vertx, VoiceConfig config, VoiceCalls calls) {
-        this.client = WebClient.create(vertx);
+        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(config.maxConnections()));
         this.config = config;
         this.calls = calls;
         if (config.baseUrl().isPresent() && config.callbackSecret().isEmpty()) {

@@ -25,4 +25,11 @@ public interface VoiceConfig {
      * HMAC-SHA256 with it. Without it every callback is refused.
      */
     Optional<String> callbackSecret();
+
+    /**
+     * Connections to the provider, which bound the requests in flight: Vert.x's default of 5 let the outbox send a few
+     * hundred a second to a provider answering in 20 ms (BENCHMARKS.md, "Outbox dispatch").
+     */
+    @WithDefault("64")
+    int maxConnections();
 }

@@ -439,6 +439,67 @@ class OutboxDispatcherTests {
     }
 
     @Test
+    void shouldRecordABatchOfResultsOnlyForTheRowsStillClaimedAndEachOutcomeOnce() throws Exception {
+        long resident = resident();
+        long customer = customer();
+        follower(resident, Duration.ofDays(1));
+        wechat.stubFor(post(urlPathEqualTo(TEMPLATE)).willReturn(okJson(OK).withFixedDelay(1_500)));
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            keys.add(repairNotice(resident, customer, "R2026112620" + i));
+        }
+
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> handled = thread.submit(this::dispatch);
+            // while WeChat takes its time, another instance takes one row over (as it would once the lease ran out)
+            for (int i = 0; i < 50 && !"SENDING".equals(row(keys.get(1)).get("status")); i++) {
+                Thread.sleep(20);
+            }
+            utility.execute("update outbox_message set locked_by = 'other/1', locked_until = ? where idempotency_key = ?",
+                    clock.instant().plusSeconds(60).atOffset(ZoneOffset.UTC), keys.get(1));
+            assertThat(handled.get()).isEqualTo(3);
+        } finally {
+            thread.shutdownNow();
+        }
+
+        for (String key : List.of(keys.get(0), keys.get(2))) {
+            Map<String, Object> row = row(key);
+            assertThat(row).containsEntry("status", "SENT").containsEntry("attempts", 1);
+            assertThat(row.get("lockedBy")).isNull();
+            // WeChat took it: its msgid is kept, and the send-job event, not the send, will say whether it arrived
+            assertThat(utility.value("select template_msgid from outbox_message where id = ?", row.get("id")))
+                    .isNotNull();
+            assertThat(utility.count("select count(*) from contact_outcome where outbox_message_id = ?",
+                    row.get("id"))).isZero();
+        }
+        Map<String, Object> takenOver = row(keys.get(1));
+        assertThat(takenOver).as("its new holder records it").containsEntry("status", "SENDING")
+                .containsEntry("lockedBy", "other/1");
+        assertThat(utility.count("select count(*) from contact_outcome where outbox_message_id = ?",
+                takenOver.get("id"))).isZero();
+    }
+
+    @Test
+    void shouldClaimLeasesThatRanOutBeforeDueMessagesAndNoMoreThanItSendsAtOnce() throws Exception {
+        long resident = resident();
+        String stuck = repairNotice(resident, null, "R20261126300");
+        int limit = ConfigProvider.getConfig().getValue("gridcare.outbox.concurrency", Integer.class);
+        for (int i = 0; i < limit; i++) {
+            repairNotice(resident, null, "R202611263" + String.format("%03d", i + 1));
+        }
+        utility.execute("""
+                update outbox_message set status = 'SENDING', attempts = 1, locked_by = 'stopped/1', locked_until = ?
+                 where idempotency_key = ?""", clock.instant().minusSeconds(1).atOffset(ZoneOffset.UTC), stuck);
+
+        assertThat(dispatch()).isEqualTo(limit);
+
+        assertThat(row(stuck)).containsEntry("status", "SENT").containsEntry("attempts", 2);
+        assertThat(utility.count("select count(*) from outbox_message where status = 'PENDING'")).isEqualTo(1);
+        assertThat(dispatch()).isEqualTo(1);
+    }
+
+    @Test
     void shouldClaimAgainARowWhoseLeaseRanOut() throws Exception {
         long resident = resident();
         String stuck = repairNotice(resident, null, "R20261126009");
