@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -98,7 +99,7 @@ final class SimulatedTruth {
     static SimulatedTruth read(Path file, List<SimulatedCustomer> customers, long seed)
             throws IOException, TruthFileException {
         SimulatedTruth truth = drawn(customers, seed);
-        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < customers.size(); i++) {
             index.put(customers.get(i).accountNo(), i);
         }
@@ -124,14 +125,17 @@ final class SimulatedTruth {
                     throw new TruthFileException(file, number, "expected " + HEADER.size() + " cells, found "
                             + cells.length);
                 }
+                double pNone = probability(file, number, HEADER.get(1), cells[1], false);
+                double[] conversion = new double[ContactOption.count()];
+                for (int c = 0; c < conversion.length; c++) {
+                    conversion[c] = probability(file, number, HEADER.get(c + 2), cells[c + 2], true);
+                }
                 Integer customer = index.get(cells[0].strip());
                 if (customer == null) {
                     throw new TruthFileException(file, number, "unknown account " + cells[0].strip());
                 }
-                truth.pNone[customer] = probability(file, number, HEADER.get(1), cells[1], false);
-                for (int c = 0; c < ContactOption.count(); c++) {
-                    truth.conversion[customer][c] = probability(file, number, HEADER.get(c + 2), cells[c + 2], true);
-                }
+                truth.pNone[customer] = pNone;
+                truth.conversion[customer] = conversion;
             }
         }
         return truth;
