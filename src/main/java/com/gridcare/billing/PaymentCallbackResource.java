@@ -1,6 +1,5 @@
 package com.gridcare.billing;
 
-import java.io.IOException;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.common.HmacSignatures;
-import com.gridcare.common.InvalidRequestException;
+import com.gridcare.common.SignedJson;
 
 import io.smallrye.mutiny.Uni;
 
@@ -31,9 +29,9 @@ public class PaymentCallbackResource {
 
     private final Payments payments;
     private final BillingConfig config;
-    private final ObjectMapper json;
+    private final SignedJson json;
 
-    public PaymentCallbackResource(Payments payments, BillingConfig config, ObjectMapper json) {
+    public PaymentCallbackResource(Payments payments, BillingConfig config, SignedJson json) {
         this.payments = payments;
         this.config = config;
         this.json = json;
@@ -55,17 +53,8 @@ public class PaymentCallbackResource {
     public Uni<Void> paid(
             @Parameter(description = "Lower-case hex HMAC-SHA256 of the body with the shared secret")
             @HeaderParam(HmacSignatures.HEADER) String signature, byte[] body) {
-        byte[] signed = HmacSignatures.verified(config.paymentCallbackSecret(), body, signature);
-        PaymentReport report;
-        try {
-            report = json.readValue(signed, PaymentReport.class);
-        } catch (IOException e) {
-            throw new InvalidRequestException("give paymentRef, accountNo, period (YYYY-MM), amount, paidAt (an ISO "
-                    + "instant) and channel");
-        }
-        if (report == null) {
-            throw new InvalidRequestException("give paymentRef, accountNo, period, amount, paidAt and channel");
-        }
+        PaymentReport report = json.read(config.paymentCallbackSecret(), body, signature, PaymentReport.class,
+                "give paymentRef, accountNo, period (YYYY-MM), amount, paidAt (an ISO instant) and channel");
         return payments.apply(report);
     }
 }

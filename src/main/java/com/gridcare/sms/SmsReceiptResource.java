@@ -1,6 +1,5 @@
 package com.gridcare.sms;
 
-import java.io.IOException;
 import java.time.ZoneOffset;
 
 import jakarta.annotation.security.PermitAll;
@@ -19,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.common.HmacSignatures;
+import com.gridcare.common.SignedJson;
 import com.gridcare.common.InvalidRequestException;
 import com.gridcare.common.ProblemException;
 import com.gridcare.notify.DeliveryReceipts;
@@ -34,9 +33,9 @@ public class SmsReceiptResource {
 
     private final DeliveryReceipts receipts;
     private final SmsConfig config;
-    private final ObjectMapper json;
+    private final SignedJson json;
 
-    public SmsReceiptResource(DeliveryReceipts receipts, SmsConfig config, ObjectMapper json) {
+    public SmsReceiptResource(DeliveryReceipts receipts, SmsConfig config, SignedJson json) {
         this.receipts = receipts;
         this.config = config;
         this.json = json;
@@ -58,14 +57,9 @@ public class SmsReceiptResource {
     public Uni<Void> received(
             @Parameter(description = "Lower-case hex HMAC-SHA256 of the body with the shared secret")
             @HeaderParam(HmacSignatures.HEADER) String signature, byte[] body) {
-        byte[] signed = HmacSignatures.verified(config.callbackSecret(), body, signature);
-        SmsReceipt receipt;
-        try {
-            receipt = json.readValue(signed, SmsReceipt.class);
-        } catch (IOException e) {
-            throw new InvalidRequestException("give reference, a status of DELIVERED or FAILED and at (an ISO instant)");
-        }
-        if (receipt == null || receipt.reference() == null || receipt.reference().isBlank() || receipt.status() == null
+        SmsReceipt receipt = json.read(config.callbackSecret(), body, signature, SmsReceipt.class,
+                "give reference, a status of DELIVERED or FAILED and at (an ISO instant)");
+        if (receipt.reference() == null || receipt.reference().isBlank() || receipt.status() == null
                 || receipt.at() == null) {
             throw new InvalidRequestException("give reference, status and at");
         }

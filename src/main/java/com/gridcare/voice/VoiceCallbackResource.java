@@ -1,6 +1,5 @@
 package com.gridcare.voice;
 
-import java.io.IOException;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -18,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.common.HmacSignatures;
+import com.gridcare.common.SignedJson;
 import com.gridcare.common.InvalidRequestException;
 
 import io.smallrye.mutiny.Uni;
@@ -33,9 +32,9 @@ public class VoiceCallbackResource {
 
     private final VoiceCalls calls;
     private final VoiceConfig config;
-    private final ObjectMapper json;
+    private final SignedJson json;
 
-    public VoiceCallbackResource(VoiceCalls calls, VoiceConfig config, ObjectMapper json) {
+    public VoiceCallbackResource(VoiceCalls calls, VoiceConfig config, SignedJson json) {
         this.calls = calls;
         this.config = config;
         this.json = json;
@@ -56,15 +55,9 @@ public class VoiceCallbackResource {
     public Uni<Void> ended(
             @Parameter(description = "Lower-case hex HMAC-SHA256 of the body with the shared secret")
             @HeaderParam(HmacSignatures.HEADER) String signature, byte[] body) {
-        byte[] signed = HmacSignatures.verified(config.callbackSecret(), body, signature);
-        VoiceCallResult report;
-        try {
-            report = json.readValue(signed, VoiceCallResult.class);
-        } catch (IOException e) {
-            return Uni.createFrom().failure(new InvalidRequestException("give callId and a result of ANSWERED, "
-                    + "NO_ANSWER, BUSY or FAILED"));
-        }
-        if (report == null || report.callId() == null || report.callId().isBlank() || report.result() == null) {
+        VoiceCallResult report = json.read(config.callbackSecret(), body, signature, VoiceCallResult.class,
+                "give callId and a result of ANSWERED, NO_ANSWER, BUSY or FAILED");
+        if (report.callId() == null || report.callId().isBlank() || report.result() == null) {
             return Uni.createFrom().failure(new InvalidRequestException("give callId and result"));
         }
         return calls.ended(report);
