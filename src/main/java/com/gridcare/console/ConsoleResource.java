@@ -12,6 +12,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,6 +44,8 @@ import com.gridcare.faq.UnansweredQuestion;
 import com.gridcare.fieldtask.CloseTaskRequest;
 import com.gridcare.fieldtask.FieldTask;
 import com.gridcare.fieldtask.FieldTasks;
+import com.gridcare.reminder.CustomerReminderProfile;
+import com.gridcare.reminder.ReminderViews;
 import com.gridcare.fieldtask.TaskOutcome;
 import com.gridcare.fieldtask.TaskStatus;
 import com.gridcare.staff.CurrentStaff;
@@ -86,6 +89,8 @@ public class ConsoleResource {
         static native TemplateInstance unanswered(StaffMember me, String csrf, List<UnansweredQuestion> questions,
                 FaqEntryForm form, FaqEntry created);
 
+        static native TemplateInstance customer(StaffMember me, String csrf, CustomerReminderProfile profile);
+
         static native TemplateInstance tasks(StaffMember me, String csrf, List<FieldTask> items, String nextCursor,
                 boolean closed, List<TaskOutcome> outcomes, String problem);
     }
@@ -96,6 +101,7 @@ public class ConsoleResource {
     private final StaffSignIn signIn;
     private final StaffEscalations escalations;
     private final FieldTasks tasks;
+    private final ReminderViews reminders;
     private final CustomerContextService customers;
     private final UnansweredLog unanswered;
     private final KnowledgeBaseService knowledgeBase;
@@ -103,12 +109,13 @@ public class ConsoleResource {
     private final CurrentStaff current;
     private final StaffConfig config;
 
-    public ConsoleResource(StaffSignIn signIn, StaffEscalations escalations, FieldTasks tasks,
+    public ConsoleResource(StaffSignIn signIn, StaffEscalations escalations, FieldTasks tasks, ReminderViews reminders,
             CustomerContextService customers, UnansweredLog unanswered, KnowledgeBaseService knowledgeBase,
             Validator validator, CurrentStaff current, StaffConfig config) {
         this.signIn = signIn;
         this.escalations = escalations;
         this.tasks = tasks;
+        this.reminders = reminders;
         this.customers = customers;
         this.unanswered = unanswered;
         this.knowledgeBase = knowledgeBase;
@@ -251,6 +258,19 @@ public class ConsoleResource {
                 .build())
                 .onFailure(TopicExistsException.class).recoverWithUni(() -> unansweredPage(
                         form.refused(Set.of(FaqEntryForm.TOPIC_TAKEN)), null, 409));
+    }
+
+    /**
+     * A customer as the reminders see them: risk, what the recommender learned, every recent reminder and why its
+     * channel was chosen (the staff API's profile).
+     */
+    @GET
+    @Path("customers/{accountNo}")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    public Uni<Response> customer(@PathParam("accountNo") @Pattern(regexp = "[0-9A-Za-z]{1,16}") String accountNo) {
+        StaffMember me = current.member();
+        return reminders.profile(accountNo)
+                .map(profile -> page(Templates.customer(me, current.csrfToken(), profile), 200));
     }
 
     /** Calls and visits to make (or made, with {@code closed}), as the staff API lists them. */

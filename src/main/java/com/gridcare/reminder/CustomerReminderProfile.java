@@ -28,12 +28,19 @@ public record CustomerReminderProfile(
             double failures, int contacts) {
     }
 
+    /**
+     * One channel's expectation for one reminder: the uplift in the chance of paying on time (mean, and as drawn for
+     * the decision), the contact's cost and the net value decided by.
+     */
+    public record Expected(String channel, double upliftMean, double upliftDrawn, double cost, double netValue) {
+    }
+
     public record Reminder(LocalDate period, String step,
             @Schema(description = "The channel chosen; null: no contact was worth its cost, or it was not allowed")
             String channel,
             OffsetDateTime plannedAt, LocalDate dueDate, BigDecimal billAmount, BigDecimal valueOnTime, String riskTier,
-            @Schema(description = "Per reachable channel: upliftMean, upliftDrawn, cost, netValue (best first)")
-            List<Object> expectations,
+            @Schema(description = "Per reachable channel what the recommender expected, best first")
+            List<Expected> expectations,
             @Schema(description = "Payment channel offered inside the reminder")
             String paymentOffer,
             @Schema(description = "The outbox message's status")

@@ -112,7 +112,12 @@ public class ReminderViews {
         return new CustomerReminderProfile.Reminder(row.getLocalDate("period"), row.getString("step"),
                 row.getString("channel_code"), row.getOffsetDateTime("planned_at"), row.getLocalDate("due_date"),
                 row.getBigDecimal("bill_amount"), row.getBigDecimal("value_on_time"), row.getString("risk_tier"),
-                expected == null ? List.of() : expected.getJsonArray("channels").getList(),
+                expected == null ? List.of() : expected.getJsonArray("channels").stream()
+                        .map(item -> (JsonObject) item)
+                        .map(item -> new CustomerReminderProfile.Expected(item.getString("channel"),
+                                item.getDouble("upliftMean"), item.getDouble("upliftDrawn"), item.getDouble("cost"),
+                                item.getDouble("netValue")))
+                        .toList(),
                 row.getString("payment_offer"), row.getString("message_status"), row.getString("outcome"));
     }
 

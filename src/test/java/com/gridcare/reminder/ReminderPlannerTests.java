@@ -25,6 +25,7 @@ import com.gridcare.staff.StaffPasswords;
 import com.gridcare.staff.TestStaff;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /**
  * The planner through its endpoints: test customers' bills coming due get one decision each and their messages in the
@@ -130,6 +131,9 @@ class ReminderPlannerTests {
         agent().given().get("/api/v1/staff/customers/{accountNo}/profile", "T" + REFUSING).then().statusCode(200)
                 .body("reminders[0].channel", nullValue());
         agent().given().get("/api/v1/staff/customers/{accountNo}/profile", "NOSUCH0001").then().statusCode(404);
+        String page = RestAssured.given().cookie("gridcare_staff", agent().accessToken())
+                .get("/console/customers/{accountNo}", "T" + LARGE).then().statusCode(200).extract().asString();
+        assertThat(page).contains("户号 T" + LARGE).contains("DUE_SOON").contains("各渠道预期净收益");
 
         admin.given().get("/api/v1/staff/reminders/summary?by=channel").then().statusCode(200)
                 .body("group", hasItem("NONE"));
