@@ -244,13 +244,17 @@ public class ReminderPlanner {
                 weekly.merge(candidate.customerId(), 1, Integer::sum);
             }
         }
-        new BudgetAllocator(budgets).allocate(slots);
+        // the allocator sorts by priority; the rows are written in the candidates' order (customer, due date), so the
+        // foreign-key checks and index insertions walk bill, customer and the indexes in order, not at random: at full
+        // scale the random order spent three minutes there (BENCHMARKS.md)
+        new BudgetAllocator(budgets).allocate(new ArrayList<>(slots));
         return write(connection, slots, now, settled, started);
     }
 
     private PlanSummary write(Connection connection, List<BudgetAllocator.Slot<Candidate>> slots, ZonedDateTime now,
             int settled, long started) throws SQLException {
         String plannedAt = now.toOffsetDateTime().toString();
+        BigDecimal valueRate = BigDecimal.valueOf(settings.config().valueRate());
         Map<String, Integer> contacts = new TreeMap<>();
         int noContact = 0;
         try (Statement stage = connection.createStatement()) {
@@ -260,8 +264,7 @@ public class ReminderPlanner {
             for (var slot : slots) {
                 Candidate candidate = slot.item;
                 ContactOption channel = slot.assigned;
-                BigDecimal value = candidate.openAmount().multiply(BigDecimal.valueOf(settings.config().valueRate()))
-                        .setScale(2, RoundingMode.HALF_UP);
+                BigDecimal value = candidate.openAmount().multiply(valueRate).setScale(2, RoundingMode.HALF_UP);
                 Double probability = candidate.customer().riskProbability();
                 copy.number(candidate.billId()).number(candidate.customerId()).text(candidate.step().name())
                         .text(channel == null ? null : channel.name()).text(plannedAt).date(candidate.dueDate())
