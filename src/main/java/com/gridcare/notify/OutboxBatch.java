@@ -3,52 +3,70 @@ package com.gridcare.notify;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.Iterator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.gridcare.common.CopyRowWriter;
+
 import io.vertx.core.json.JsonObject;
 
 /**
- * The outbox for batch jobs on JDBC (the reminder planner writes tens of thousands of messages in one transaction with
- * its own rows): the same rows as {@link Outbox}, written in JDBC batches, and the PAID outcomes of contacts whose bill
- * was paid. Blocking: call it off the event loop.
+ * The outbox for batch jobs on JDBC (the reminder planner writes up to a whole population's messages in one transaction
+ * with its own rows): the same rows as {@link Outbox}, streamed with {@code COPY}, and the PAID outcomes of contacts
+ * whose bill was paid. Blocking: call it off the event loop.
  */
 @ApplicationScoped
 public class OutboxBatch {
 
-    private static final String INSERT = """
-            insert into outbox_message (idempotency_key, channel_code, topic, customer_id, resident_id, recipient,
-                                        payload, status, next_attempt_at)
-            values (?, ?, ?, ?, ?, ?, ?::jsonb, 'PENDING', ?)
-            on conflict (idempotency_key) do nothing""";
+    private static final String COLUMNS = "idempotency_key, channel_code, topic, customer_id, resident_id, recipient, "
+            + "payload, next_attempt_at";
+
+    /**
+     * COPY cannot skip a key already written, so the messages go through a temporary table first; it is dropped with
+     * the transaction.
+     */
+    private static final String STAGE = "create temp table staged_outbox on commit drop as select " + COLUMNS
+            + " from outbox_message with no data";
+
+    private static final String INSERT = "insert into outbox_message (" + COLUMNS + ", status) select " + COLUMNS
+            + ", 'PENDING' from staged_outbox on conflict (idempotency_key) do nothing";
 
     private static final String PAID = """
             insert into contact_outcome (outbox_message_id, customer_id, channel_code, outcome, occurred_at)
             select id, customer_id, channel_code, 'PAID', ? from outbox_message where id = ?""";
 
-    public void enqueue(Connection connection, List<AddressedMessage> messages) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (AddressedMessage message : messages) {
+    /**
+     * Writes the messages, each made only when it is written (a planner's million need not be held at once), on the
+     * caller's connection and transaction; a key already in the outbox is skipped. Returns the rows written.
+     */
+    public long enqueue(Connection connection, Iterator<AddressedMessage> messages) throws SQLException {
+        try (Statement stage = connection.createStatement()) {
+            stage.execute(STAGE);
+        }
+        try (CopyRowWriter copy = CopyRowWriter.open(connection, "staged_outbox", COLUMNS, false)) {
+            while (messages.hasNext()) {
+                AddressedMessage message = messages.next();
                 JsonObject payload = new JsonObject().put("title", message.title()).put("text", message.text())
                         .put("data", new JsonObject(message.data()));
-                insert.setString(1, message.idempotencyKey());
-                insert.setString(2, message.channelCode());
-                insert.setString(3, message.topic().name());
-                insert.setLong(4, message.customerId());
+                copy.text(message.idempotencyKey()).text(message.channelCode()).text(message.topic().name())
+                        .number(message.customerId());
                 if (message.residentId() == null) {
-                    insert.setNull(5, Types.BIGINT);
+                    copy.nullValue();
                 } else {
-                    insert.setLong(5, message.residentId());
+                    copy.number(message.residentId());
                 }
-                insert.setString(6, message.recipient());
-                insert.setString(7, payload.encode());
-                insert.setObject(8, message.notBefore());
-                insert.addBatch();
+                copy.text(message.recipient()).text(payload.encode()).text(message.notBefore().toString()).endRow();
             }
-            insert.executeBatch();
+            copy.finish();
+        }
+        try (Statement insert = connection.createStatement()) {
+            long written = insert.executeLargeUpdate(INSERT);
+            insert.execute("drop table staged_outbox");
+            return written;
         }
     }
 
