@@ -31,13 +31,7 @@ mkdir -p "$OUT"
 redis-cli -n "$REDIS_DB" flushdb > /dev/null
 dropdb --if-exists "$DB" && createdb "$DB"
 
-export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB"
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
-export QUARKUS_DATASOURCE_USERNAME="$PGUSER"
-export QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$REDIS_DB"
-export GRIDCARE_PII_ID_HASH_SALT=bench-salt
-export SMALLRYE_JWT_SIGN_KEY_LOCATION=dev-keys/resident-signing.pem
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION=dev-keys/resident-verify.pem
+. bench/production-env.sh
 # every provider is the fake one
 export GRIDCARE_SMS_BASE_URL="http://127.0.0.1:$FAKE_PORT/sms" GRIDCARE_SMS_API_KEY=bench-sms-key
 export GRIDCARE_VOICE_BASE_URL="http://127.0.0.1:$FAKE_PORT/voice" GRIDCARE_VOICE_API_KEY=bench-voice-key

@@ -25,16 +25,9 @@ mkdir -p "$OUT"
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 redis-cli -n "$REDIS_DB" flushdb > /dev/null
 
-export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB"
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
-export QUARKUS_DATASOURCE_USERNAME="$PGUSER"
-export QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$REDIS_DB"
-export GRIDCARE_PII_ID_HASH_SALT=bench-salt
-export SMALLRYE_JWT_SIGN_KEY_LOCATION=dev-keys/resident-signing.pem
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION=dev-keys/resident-verify.pem
+. bench/production-env.sh
 # No SMS provider here: the service runs with sign-in by SMS switched off (production refuses to start otherwise).
 export GRIDCARE_SMS_ENABLED=false
-export GRIDCARE_BILLING_PAYMENT_CALLBACK_SECRET=bench-payment-secret
 # Only the request plans: no daily schedule, no weekly retraining, and no dispatcher sending the plan's outbox.
 settings=(-Dgridcare.reminders.schedule=off -Dgridcare.risk.schedule=off -Dgridcare.outbox.interval=off)
 sql() { psql -qAtd "$DB" -v ON_ERROR_STOP=1 "$@"; }

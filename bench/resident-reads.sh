@@ -46,16 +46,10 @@ insert into outage_scope (outage_id, feeder_id)
 select s.id, f.id from storm s join feeders f on f.n = 1 + (s.id * 37) % f.total;
 SQL
 
-export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB"
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
-export QUARKUS_DATASOURCE_USERNAME="$PGUSER"
-export QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$REDIS_DB"
+. bench/production-env.sh
 export QUARKUS_HTTP_PORT=$PORT
-export GRIDCARE_PII_ID_HASH_SALT=bench-salt
 # The benchmark signs residents in without an SMS provider: the demo switch returns the code in the response.
 export GRIDCARE_AUTH_EXPOSE_SMS_CODE=true
-export SMALLRYE_JWT_SIGN_KEY_LOCATION=dev-keys/resident-signing.pem
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION=dev-keys/resident-verify.pem
 # Production needs an SMS provider: a local sink that takes every message (the codes come back in the response).
 python3 -c '
 import http.server

@@ -28,13 +28,7 @@ mkdir -p "$OUT"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 redis-cli -n "$REDIS_DB" flushdb > /dev/null
 
-export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB"
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
-export QUARKUS_DATASOURCE_USERNAME="$PGUSER"
-export QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$REDIS_DB"
-export GRIDCARE_PII_ID_HASH_SALT=bench-salt
-export SMALLRYE_JWT_SIGN_KEY_LOCATION=dev-keys/resident-signing.pem
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION=dev-keys/resident-verify.pem
+. bench/production-env.sh
 # No SMS provider here: the service runs with sign-in by SMS switched off (production refuses to start otherwise).
 export GRIDCARE_SMS_ENABLED=false
 # The account WeChatMessages signs for; WeChat's API (late answers by kefu) is a closed local port: no network here.
