@@ -45,10 +45,12 @@ class ReminderSettlement {
     private static final String SETTLE = "update reminder set outcome = ?, settled_at = ? where id = ?";
 
     private final OutboxBatch outbox;
+    private final ReminderSettings settings;
     private final ObjectMapper json;
 
-    ReminderSettlement(OutboxBatch outbox, ObjectMapper json) {
+    ReminderSettlement(OutboxBatch outbox, ReminderSettings settings, ObjectMapper json) {
         this.outbox = outbox;
+        this.settings = settings;
         this.json = json;
     }
 
@@ -86,8 +88,8 @@ class ReminderSettlement {
         }
         var evidence = LearnedState.loadEvidence(connection,
                 byBill.values().stream().map(reminders -> reminders.get(0).customerId()).distinct().toList());
-        // only the models and evidence are learned into here: the decision needs no settings
-        var recommender = new ChannelRecommender(models, new ChannelRecommender.Settings(1, 1, 0));
+        // the prior weights decide how a payment is split between the contacts and paying anyway: the same as deciding
+        var recommender = new ChannelRecommender(models, settings.recommender());
         OffsetDateTime at = now.toOffsetDateTime();
         List<Long> paidContacts = new ArrayList<>();
         int settled = 0;
