@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.gridcare.common.InvalidRequestException;
+import com.gridcare.common.RequestDates;
 import com.gridcare.staff.StaffRole;
 
 import io.smallrye.mutiny.Uni;
@@ -67,7 +67,8 @@ public class ReminderResource {
             @Parameter(description = "Day after the last (yyyy-MM-dd), default tomorrow") @QueryParam("until")
             String until) {
         LocalDate today = LocalDate.now(clock);
-        return views.summary(by, date(from, today.minusDays(30), "from"), date(until, today.plusDays(1), "until"));
+        return views.summary(by, from == null ? today.minusDays(30) : RequestDates.date("from", from),
+                until == null ? today.plusDays(1) : RequestDates.date("until", until));
     }
 
     @GET
@@ -80,16 +81,5 @@ public class ReminderResource {
     public Uni<CustomerReminderProfile> profile(
             @PathParam("accountNo") @Pattern(regexp = "[0-9A-Za-z]{1,16}") String accountNo) {
         return views.profile(accountNo);
-    }
-
-    private static LocalDate date(String text, LocalDate otherwise, String name) {
-        if (text == null) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequestException(name + " must be a date (yyyy-MM-dd)");
-        }
     }
 }
