@@ -213,8 +213,9 @@ public class ReminderPlanner {
             long started) throws SQLException {
         ReminderConfig config = settings.config();
         LocalDate today = now.toLocalDate();
-        Map<String, Boolean> enabled = enabledChannels(connection);
-        double[] costs = costs(connection);
+        Channels channels = channels(connection);
+        Map<String, Boolean> enabled = channels.enabled();
+        double[] costs = channels.costs();
         List<Candidate> candidates = candidates(connection, config, today, now, enabled);
         Map<Long, Evidence> evidence = LearnedState.loadEvidence(connection,
                 candidates.stream().map(Candidate::customerId).distinct().toList());
@@ -425,27 +426,22 @@ public class ReminderPlanner {
                 row.getInt("recent_contacts"));
     }
 
-    private static Map<String, Boolean> enabledChannels(Connection connection) throws SQLException {
-        Map<String, Boolean> enabled = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select code, enabled from contact_channel");
-                ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                enabled.put(row.getString(1), row.getBoolean(2));
-            }
-        }
-        return enabled;
+    /** The channels as an administrator set them: each one's unit cost, and the codes switched on. */
+    private record Channels(double[] costs, Map<String, Boolean> enabled) {
     }
 
-    static double[] costs(Connection connection) throws SQLException {
+    private static Channels channels(Connection connection) throws SQLException {
         double[] costs = new double[ContactOption.count()];
-        try (PreparedStatement select = connection.prepareStatement("select code, unit_cost from contact_channel");
-                ResultSet row = select.executeQuery()) {
+        Map<String, Boolean> enabled = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select code, unit_cost, enabled from contact_channel"); ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 double cost = row.getDouble(2);
                 ContactOption.of(row.getString(1)).ifPresent(option -> costs[option.ordinal()] = cost);
+                enabled.put(row.getString(1), row.getBoolean(3));
             }
         }
-        return costs;
+        return new Channels(costs, enabled);
     }
 
     private static Map<ContactOption, Integer> sentToday(Connection connection, ZonedDateTime now) throws SQLException {
