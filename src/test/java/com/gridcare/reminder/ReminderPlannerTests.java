@@ -14,10 +14,13 @@ import java.time.LocalDate;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.gridcare.common.HmacSignatures;
 import com.gridcare.common.TimeZoneConfig;
 import com.gridcare.dataset.TestUtility;
 import com.gridcare.staff.SignedInStaff;
@@ -106,8 +109,17 @@ class ReminderPlannerTests {
         // the dispatcher sent them; then the bills are paid before their due date
         utility.execute("update outbox_message set status = 'SENT', sent_at = now() "
                 + "where idempotency_key like 'reminder:%'");
-        utility.execute("update bill set status = 'PAID', paid_amount = total_amount, settled_at = now() where id in "
-                + OURS);
+        // the large bill through the payment provider's callback, as payments arrive; the others as an import would
+        String payment = "{\"paymentRef\":\"P" + LARGE + "\",\"accountNo\":\"T" + LARGE + "\",\"period\":\""
+                + today.withDayOfMonth(1).minusMonths(1).toString().substring(0, 7) + "\",\"amount\":200000.00,"
+                + "\"paidAt\":\"" + java.time.Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\",\"channel\":\"WECHAT_PAY\"}";
+        byte[] body = payment.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RestAssured.given().contentType("application/json").body(body)
+                .header(HmacSignatures.HEADER, HmacSignatures.sign(ConfigProvider.getConfig()
+                        .getValue("gridcare.billing.payment-callback-secret", String.class), body))
+                .post("/api/v1/callbacks/payments").then().statusCode(204);
+        utility.execute("update bill set status = 'PAID', paid_amount = total_amount, settled_at = now() "
+                + "where status <> 'PAID' and id in " + OURS);
         admin.given().post(PLANS).then().statusCode(200).body("settled", greaterThan(2));
         assertThat(utility.count("select count(*) from reminder where outcome = 'PAID_ON_TIME' and bill_id in "
                 + OURS)).isEqualTo(3);
