@@ -21,7 +21,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The providers the outbox sends to, faked for bench/dispatch.sh: SMS ({@code POST /sms/messages}), voice calls
+ * The providers the outbox sends to, faked for bench/dispatch.sh: SMS ({@code POST /sms/messages}, and
+ * {@code /sms/messages/batch} taking several, each counted by its reference, answering that it took them all), voice calls
  * ({@code POST /voice/calls}, answering a repeated Idempotency-Key with the call it already placed), WeChat's API
  * (stable_token and template messages, keyed by client_msg_id) and an SMTP sink (keyed by the X-Gridcare-Notice
  * header). Each channel counts requests and distinct keys: the Idempotency-Key header when present, else the
@@ -70,6 +71,7 @@ public class FakeProviders {
         ExecutorService threads = Executors.newFixedThreadPool(Integer.getInteger("threads", 400));
         server.setExecutor(threads);
         server.createContext("/sms/messages", exchange -> keyed(exchange, "SMS", SMS_KEY, "{}"));
+        server.createContext("/sms/messages/batch", FakeProviders::smsBatch);
         server.createContext("/voice/calls", exchange -> keyed(exchange, "VOICE_CALL", null, null));
         server.createContext("/cgi-bin/stable_token",
                 exchange -> answer(exchange, 200, "{\"access_token\":\"BENCH-TOKEN\",\"expires_in\":7200}"));
@@ -117,6 +119,22 @@ public class FakeProviders {
             answer = "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + MSG_IDS.incrementAndGet() + "}";
         }
         answer(exchange, 200, answer);
+    }
+
+    static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** Each text of a batch counts as one request keyed by its reference (its batch request counts as SMS_BATCH). */
+    static void smsBatch(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        channel("SMS_BATCH").count("batch:" + body.hashCode() + ":" + body.length(), false);
+        StringBuilder accepted = new StringBuilder();
+        Matcher matcher = REFERENCE.matcher(body);
+        while (matcher.find()) {
+            channel("SMS").count(matcher.group(1), false);
+            accepted.append(accepted.length() == 0 ? "" : ",").append('"').append(matcher.group(1)).append('"');
+        }
+        pause();
+        answer(exchange, 200, "{\"accepted\":[" + accepted + "]}");
     }
 
     static void pause() {

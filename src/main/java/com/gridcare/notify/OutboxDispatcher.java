@@ -143,8 +143,9 @@ public class OutboxDispatcher {
     /**
      * Claims as many due messages as go out at once, delivers them and records the results; returns how many it
      * handled. Claiming no more than are sent together keeps every claimed message within its lease: one claimed
-     * for a later round could outlive it and be claimed, and sent, by another instance too. Results are recorded as
-     * they come, up to {@value #RECORD_BATCH} in one transaction.
+     * for a later round could outlive it and be claimed, and sent, by another instance too. A channel whose provider
+     * takes several messages in one request gets them in batches of its size; results are recorded as they come, up
+     * to {@value #RECORD_BATCH} in one transaction.
      */
     public Uni<Integer> dispatchDue() {
         Instant now = clock.instant();
@@ -152,11 +153,28 @@ public class OutboxDispatcher {
                 .execute(Tuple.of(utc(now), instance, utc(now.plus(config.lease())), config.concurrency()))
                 .map(rows -> rows.stream().map(OutboxDispatcher::message).toList())
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
-                        : Multi.createFrom().iterable(claimed)
+                        : Multi.createFrom().iterable(sendings(claimed))
                                 .onItem().transformToUni(this::attempt).merge(config.concurrency())
+                                .onItem().<Attempt>disjoint()
                                 .group().intoLists().of(RECORD_BATCH)
                                 .onItem().transformToUniAndMerge(this::record)
                                 .collect().last().replaceWith(claimed.size()));
+    }
+
+    /** The claimed messages as the requests that send them: per channel, as many together as its adapter takes. */
+    private List<List<OutboxMessage>> sendings(List<OutboxMessage> claimed) {
+        Map<String, List<OutboxMessage>> byChannel = new HashMap<>();
+        claimed.forEach(message -> byChannel.computeIfAbsent(message.channelCode(), code -> new ArrayList<>())
+                .add(message));
+        List<List<OutboxMessage>> sendings = new ArrayList<>();
+        byChannel.forEach((code, messages) -> {
+            ChannelAdapter adapter = adapters.get(code);
+            int size = adapter == null ? 1 : Math.max(1, adapter.batchSize());
+            for (int from = 0; from < messages.size(); from += size) {
+                sendings.add(messages.subList(from, Math.min(messages.size(), from + size)));
+            }
+        });
+        return sendings;
     }
 
     /**
@@ -177,15 +195,29 @@ public class OutboxDispatcher {
             Long templateMsgid) {
     }
 
-    private Uni<Attempt> attempt(OutboxMessage message) {
-        ChannelAdapter adapter = adapters.get(message.channelCode());
-        Uni<Delivery> delivery = adapter == null
-                ? Uni.createFrom().item(Delivery.unavailable("no adapter for " + message.channelCode()))
-                : Uni.createFrom().deferred(() -> adapter.deliver(message));
-        return delivery.onFailure().recoverWithItem(failure -> {
-            LOG.warnf(failure, "Outbox message %d: %s delivery failed", message.id(), message.channelCode());
-            return Delivery.retryable(message.channelCode().toLowerCase() + ": " + failure.getClass().getSimpleName());
-        }).map(result -> attempt(message, result));
+    private Uni<List<Attempt>> attempt(List<OutboxMessage> messages) {
+        String channel = messages.get(0).channelCode();
+        ChannelAdapter adapter = adapters.get(channel);
+        Uni<List<Delivery>> deliveries = adapter == null
+                ? Uni.createFrom().item(messages.stream().map(m -> Delivery.unavailable("no adapter for " + channel)).toList())
+                : Uni.createFrom().deferred(() -> messages.size() == 1
+                        ? adapter.deliver(messages.get(0)).map(List::of)
+                        : adapter.deliver(messages));
+        return deliveries.onFailure().recoverWithItem(failure -> {
+            LOG.warnf(failure, "Outbox messages %s: %s delivery failed", ids(messages), channel);
+            Delivery retryable = Delivery.retryable(channel.toLowerCase() + ": " + failure.getClass().getSimpleName());
+            return messages.stream().map(m -> retryable).toList();
+        }).map(results -> {
+            List<Attempt> attempts = new ArrayList<>(messages.size());
+            for (int i = 0; i < messages.size(); i++) {
+                attempts.add(attempt(messages.get(i), results.get(i)));
+            }
+            return attempts;
+        });
+    }
+
+    private static List<Long> ids(List<OutboxMessage> messages) {
+        return messages.stream().map(OutboxMessage::id).toList();
     }
 
     private Attempt attempt(OutboxMessage message, Delivery delivery) {

@@ -1,5 +1,6 @@
 package com.gridcare.sms;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +21,14 @@ public class SmsChannel implements ChannelAdapter {
 
     static final String CODE = "SMS";
 
-    private final SmsSender sender;
+    private static final Delivery NOT_TAKEN = Delivery.retryable("sms: provider did not take it");
 
-    public SmsChannel(SmsSender sender) {
+    private final SmsSender sender;
+    private final SmsConfig config;
+
+    public SmsChannel(SmsSender sender, SmsConfig config) {
         this.sender = sender;
+        this.config = config;
     }
 
     @Override
@@ -33,9 +38,26 @@ public class SmsChannel implements ChannelAdapter {
 
     @Override
     public Uni<Delivery> deliver(OutboxMessage message) {
-        return sender.send(message.recipient(), message.topic().name(),
-                Map.of("title", message.title(), "text", message.text()), message.idempotencyKey())
+        return sender.send(message.recipient(), message.topic().name(), parameters(message), message.idempotencyKey())
                 .replaceWith(Delivery.awaitingOutcome())
-                .onFailure().recoverWithItem(failure -> Delivery.retryable("sms: provider did not take it"));
+                .onFailure().recoverWithItem(failure -> NOT_TAKEN);
+    }
+
+    @Override
+    public int batchSize() {
+        return config.batchSize();
+    }
+
+    @Override
+    public Uni<List<Delivery>> deliver(List<OutboxMessage> messages) {
+        List<SmsSender.Text> texts = messages.stream().map(message -> new SmsSender.Text(message.recipient(),
+                message.topic().name(), parameters(message), message.idempotencyKey())).toList();
+        return sender.sendAll(texts)
+                .map(taken -> taken.stream().map(sent -> sent ? Delivery.awaitingOutcome() : NOT_TAKEN).toList())
+                .onFailure().recoverWithItem(failure -> messages.stream().map(message -> NOT_TAKEN).toList());
+    }
+
+    private static Map<String, String> parameters(OutboxMessage message) {
+        return Map.of("title", message.title(), "text", message.text());
     }
 }

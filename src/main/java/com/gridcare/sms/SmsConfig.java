@@ -3,6 +3,9 @@ package com.gridcare.sms;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -42,4 +45,13 @@ public interface SmsConfig {
      */
     @WithDefault("64")
     int maxConnections();
+
+    /**
+     * Texts sent in one request to the provider's batch API ({@code /messages/batch}); 1 for a provider without one.
+     * One request per text made the outbox's SMS cost per message mostly HTTP (BENCHMARKS.md, "Outbox dispatch").
+     */
+    @WithDefault("100")
+    @Min(1)
+    @Max(1000)
+    int batchSize();
 }

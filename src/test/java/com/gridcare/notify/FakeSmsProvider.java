@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,7 +21,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A local SMS provider for every test: it takes {@code POST /messages} as the real one would and keeps the last
  * message per mobile, with the {@code Idempotency-Key} it came with, which tests read back over HTTP
  * ({@code GET /messages/{mobile}}) as a resident reads their phone.
- * {@code POST /outage?status=503} makes it refuse what comes next until {@code ?status=0}.
+ * {@code POST /messages/batch} takes several ({@code {"messages": [...]}}), each kept as if sent alone, and answers
+ * with the references it took. {@code POST /outage?status=503} makes it refuse what comes next until
+ * {@code ?status=0}. {@code GET /batches} counts the batch requests.
  */
 @QuarkusTestResource(FakeSmsProvider.class)
 public class FakeSmsProvider implements QuarkusTestResourceLifecycleManager {
@@ -31,6 +34,7 @@ public class FakeSmsProvider implements QuarkusTestResourceLifecycleManager {
 
     private final Map<String, String> lastMessage = new ConcurrentHashMap<>();
     private final AtomicInteger refuseWith = new AtomicInteger();
+    private final AtomicInteger batches = new AtomicInteger();
     private HttpServer server;
 
     @Override
@@ -41,6 +45,8 @@ public class FakeSmsProvider implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("cannot open the fake SMS provider's port", e);
         }
         server.createContext("/messages", this::messages);
+        server.createContext("/messages/batch", this::batch);
+        server.createContext("/batches", exchange -> respond(exchange, 200, String.valueOf(batches.get())));
         server.createContext("/outage", exchange -> {
             refuseWith.set(Integer.parseInt(exchange.getRequestURI().getQuery().replace("status=", "")));
             respond(exchange, 204, "");
@@ -67,6 +73,24 @@ public class FakeSmsProvider implements QuarkusTestResourceLifecycleManager {
         ((ObjectNode) body).put("idempotencyKey", exchange.getRequestHeaders().getFirst("Idempotency-Key"));
         lastMessage.put(body.path("to").asText(), body.toString());
         respond(exchange, 202, "{\"id\":\"" + System.nanoTime() + "\"}");
+    }
+
+    private void batch(HttpExchange exchange) throws IOException {
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        boolean authorised = ("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        int refusal = refuseWith.get();
+        if (!authorised || refusal != 0) {
+            respond(exchange, authorised ? refusal : 401, "");
+            return;
+        }
+        batches.incrementAndGet();
+        ArrayNode accepted = JSON.createArrayNode();
+        for (JsonNode message : body.path("messages")) {
+            ((ObjectNode) message).put("idempotencyKey", message.path("reference").asText());
+            lastMessage.put(message.path("to").asText(), message.toString());
+            accepted.add(message.path("reference").asText());
+        }
+        respond(exchange, 200, JSON.createObjectNode().set("accepted", accepted).toString());
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -62,6 +62,40 @@ class SmsReceiptTests {
     }
 
     @Test
+    void shouldSendTextsDueTogetherInOneBatchRequestEachWithItsOwnReference() throws Exception {
+        int batchesBefore = batches();
+        String[] mobiles = new String[3];
+        String[] keys = new String[3];
+        for (int i = 0; i < 3; i++) {
+            mobiles[i] = SignedInResident.newMobile();
+            keys[i] = fixture.remind(fixture.resident(mobiles[i]), fixture.customer(null), "SMS");
+        }
+
+        assertThat(fixture.dispatch()).isEqualTo(3);
+
+        assertThat(batches()).isEqualTo(batchesBefore + 1);
+        for (int i = 0; i < 3; i++) {
+            assertThat(fixture.row(keys[i])).startsWith("SENT", "SMS");
+            assertThat(lastText(mobiles[i]).getString("reference")).isEqualTo(keys[i]);
+        }
+    }
+
+    @Test
+    void shouldTryEveryTextOfARefusedBatchAgainLater() throws Exception {
+        String first = fixture.remind(fixture.resident(SignedInResident.newMobile()), fixture.customer(null), "SMS");
+        String second = fixture.remind(fixture.resident(SignedInResident.newMobile()), fixture.customer(null), "SMS");
+        RestAssured.given().post(provider() + "/outage?status=503").then().statusCode(204);
+        try {
+            assertThat(fixture.dispatch()).isEqualTo(2);
+        } finally {
+            RestAssured.given().post(provider() + "/outage?status=0").then().statusCode(204);
+        }
+
+        assertThat(fixture.row(first)).startsWith("FAILED", "SMS");
+        assertThat(fixture.row(second)).startsWith("FAILED", "SMS");
+    }
+
+    @Test
     void shouldRecordADeliveryReceiptOnceAndRefuseAnotherForTheSameText() throws Exception {
         String key = sentText();
         String delivered = receipt(key, "DELIVERED");
@@ -152,8 +186,15 @@ class SmsReceiptTests {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
+    private static String provider() {
+        return ConfigProvider.getConfig().getValue("gridcare.sms.base-url", String.class);
+    }
+
+    private static int batches() {
+        return Integer.parseInt(RestAssured.given().get(provider() + "/batches").then().statusCode(200).extract().asString());
+    }
+
     private static JsonPath lastText(String mobile) {
-        return RestAssured.given().get(ConfigProvider.getConfig().getValue("gridcare.sms.base-url", String.class)
-                + "/messages/" + mobile).then().statusCode(200).extract().jsonPath();
+        return RestAssured.given().get(provider() + "/messages/" + mobile).then().statusCode(200).extract().jsonPath();
     }
 }
