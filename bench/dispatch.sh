@@ -134,9 +134,11 @@ select 'first_send_after_kill_s', round(extract(epoch from min(sent_at) - to_tim
   from outbox_message where sent_at > to_timestamp($killed_at);
 select 'reclaimed_after_lease', count(*), 'last sent', round(extract(epoch from max(sent_at) - to_timestamp($killed_at)), 1),
        's after the kill' from outbox_message where attempts > 1;
-select 'outcomes_not_once', count(*) from outbox_message m
+-- e-mail is DELIVERED once when the server takes it; SMS and template messages only on their receipt (none here)
+select 'outcomes_not_as_expected', count(*) from outbox_message m
  where m.status = 'SENT' and m.channel_code in ('SMS', 'EMAIL', 'WECHAT_TEMPLATE')
-   and (select count(*) from contact_outcome o where o.outbox_message_id = m.id and o.outcome = 'DELIVERED') <> 1;
+   and (select count(*) from contact_outcome o where o.outbox_message_id = m.id and o.outcome = 'DELIVERED')
+       <> case m.channel_code when 'EMAIL' then 1 else 0 end;
 select 'voice_calls_recorded', count(*), 'for', count(distinct outbox_message_id), 'messages' from voice_call;
 SQL
 echo "  providers (fake):"
