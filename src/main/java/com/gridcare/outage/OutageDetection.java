@@ -18,9 +18,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Outages noticed from what residents report: each new repair report, and each "停电了" told to the bot, is a signal
- * from the customer's transformer area ({@code outage_signal}, owned here). When {@link OutageDetectionConfig#reports()}
- * distinct customers of one area signal within {@link OutageDetectionConfig#window()}, a SUSPECTED unplanned outage
- * covering that area is opened for staff to confirm or dismiss. Reports spread over many areas open nothing.
+ * from the customer's transformer area ({@code outage_signal}, owned here). When
+ * {@link OutageDetectionConfig#reports()} distinct customers of one area signal within
+ * {@link OutageDetectionConfig#window()}, a SUSPECTED unplanned outage covering that area is opened for staff to
+ * confirm or dismiss. Reports spread over many areas open nothing.
  * <p>
  * One suspected outage per area and episode, with any number of instances: the decision for an area is taken under a
  * transaction-scoped advisory lock on the area, so a second report counts only after the first has committed and
@@ -119,10 +120,12 @@ public class OutageDetection {
     }
 
     private Uni<Detected> decide(SqlConnection connection, int areaId, OffsetDateTime now) {
-        return connection.preparedQuery("select pg_advisory_xact_lock($1, $2)").execute(Tuple.of(LOCK_NAMESPACE, areaId))
+        return connection.preparedQuery("select pg_advisory_xact_lock($1, $2)")
+                .execute(Tuple.of(LOCK_NAMESPACE, areaId))
                 .chain(() -> connection.preparedQuery(ACTIVE).execute(Tuple.of(areaId, now)))
                 .chain(active -> active.size() > 0
-                        ? Uni.createFrom().item(new Detected(Optional.of(active.iterator().next().getLong("id")), false))
+                        ? Uni.createFrom().item(new Detected(
+                                Optional.of(active.iterator().next().getLong("id")), false))
                         : connection.preparedQuery(COUNT).execute(Tuple.of(areaId, now.minus(config.window())))
                                 .chain(counted -> {
                                     Row area = counted.iterator().next();

@@ -198,7 +198,8 @@ public class RepairService {
         Long residentId = locked.getLong("resident_id");
         long customerId = locked.getLong("customer_id");
         return connection.preparedQuery(MOVE).execute(Tuple.from(new Object[] { id, next.name(), now,
-                crew == null ? null : crew.name(), crew == null ? null : crew.contact(), next == RepairStatus.RECEIVED }))
+                crew == null ? null : crew.name(), crew == null ? null : crew.contact(),
+                next == RepairStatus.RECEIVED }))
                 .chain(() -> event(connection, id, next.name(), note, staffId, now))
                 .chain(() -> load(connection, id))
                 .call(ticket -> residentId == null ? Uni.createFrom().voidItem()

@@ -155,8 +155,8 @@ public class StaffRepairs {
         return new StaffRepairTicket(row.getString("ticket_no"), row.getString("account_no"),
                 own ? name : PiiMasker.name(name), own ? address : PiiMasker.address(address),
                 own ? phone : PiiMasker.mobile(phone), status, row.getString("description"),
-                Arrays.asList(row.getArrayOfStrings("photo_urls")), row.getLong("outage_id"), row.getString("crew_name"),
-                row.getString("crew_contact"), area, row.getString("grid_area_name"),
+                Arrays.asList(row.getArrayOfStrings("photo_urls")), row.getLong("outage_id"),
+                row.getString("crew_name"), row.getString("crew_contact"), area, row.getString("grid_area_name"),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"), nextSteps(status),
                 timelines.get(row.getLong("id")));
     }
