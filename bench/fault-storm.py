@@ -33,7 +33,9 @@ def sign_in(i, line):
     phase, area, account, last4 = line
     mobile = "171%08d" % i
     address = "10.%d.%d.%d" % (i // 65536 % 256, i // 256 % 256, i % 256 or 1)
-    _, sent = call("/api/v1/auth/sms-codes", {"mobile": mobile}, address=address)
+    status, sent = call("/api/v1/auth/sms-codes", {"mobile": mobile}, address=address)
+    if "code" not in sent:
+        raise SystemExit(f"asking a code for {mobile} answered {status}: {sent}")
     _, session = call("/api/v1/auth/sessions", {"mobile": mobile, "code": sent["code"]}, address=address)
     token = session["accessToken"]
     status, _ = call("/api/v1/me/accounts", {"accountNo": account, "mobileLast4": last4}, token, address)

@@ -17,8 +17,8 @@ REDIS_DB=${REDIS_DB:-3}
 AREAS=${AREAS:-40}
 PER_AREA=${PER_AREA:-5}
 RATE=${RATE:-20}
-PORT=${PORT:-8095}
-SMS_PORT=${SMS_PORT:-8098}
+PORT=${PORT:-18395}
+SMS_PORT=${SMS_PORT:-18398}
 OUT=bench/out
 export PGHOST PGPORT PGUSER
 mkdir -p "$OUT"
@@ -84,6 +84,7 @@ java -Xmx1g ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/outag
 app=$!
 trap 'kill $app $sms 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 1; done
+curl -sf "localhost:$PORT/q/health/ready" > /dev/null || { echo "the app is not ready: $OUT/outage-detection-app.log" >&2; exit 1; }
 
 python3 bench/fault-storm.py "$PORT" "$OUT/outage-detection-plan.tsv" "$OUT/outage-detection-reports.tsv" "$RATE"
 

@@ -46,13 +46,18 @@ public class OutageDetection {
             select transformer_area_id, id, $2, $3 from customer where id = $1 and transformer_area_id is not null
             returning transformer_area_id""";
 
-    /** An outage the area is in now: suspected or published, started, and power not back in the area. */
+    /**
+     * An outage the area is in now: suspected, or published and started, and power not back in the area. A suspected
+     * one counts whatever its start: it starts at its first report, which may be later than this report's own clock
+     * reading when reports race (taken before waiting for the lock).
+     */
     private static final String ACTIVE = """
             select o.id
               from transformer_area t
               join outage_scope s on s.transformer_area_id = t.id or s.feeder_id = t.feeder_id
               join outage o on o.id = s.outage_id
-             where t.id = $1 and o.status in ('SUSPECTED', 'PUBLISHED') and o.restored_at is null and o.starts_at <= $2
+             where t.id = $1 and o.restored_at is null
+               and (o.status = 'SUSPECTED' or (o.status = 'PUBLISHED' and o.starts_at <= $2))
                and not exists (select 1 from outage_area_restoration r
                                 where r.outage_id = o.id and r.transformer_area_id = t.id)
              order by o.starts_at desc, o.id desc

@@ -53,7 +53,7 @@ public class OutageService {
               join outage o on o.id = s.outage_id
              where c.id = $1 and o.restored_at is null
                and ((o.status = 'PUBLISHED' and (o.starts_at <= $2 or (o.kind = 'PLANNED' and o.starts_at <= $3)))
-                    or (o.status = 'SUSPECTED' and o.starts_at <= $2))
+                    or o.status = 'SUSPECTED')
              order by o.starts_at, o.id""";
 
     /** $1 is a LIKE pattern (wildcards of the text escaped); keyset on (starts_at, id) after ($2, $3). */
