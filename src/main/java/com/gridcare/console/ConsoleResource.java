@@ -46,6 +46,10 @@ import com.gridcare.fieldtask.FieldTask;
 import com.gridcare.fieldtask.FieldTasks;
 import com.gridcare.reminder.CustomerReminderProfile;
 import com.gridcare.reminder.ReminderViews;
+import com.gridcare.repair.RepairStatus;
+import com.gridcare.repair.RepairStepRequest;
+import com.gridcare.repair.StaffRepairTicket;
+import com.gridcare.repair.StaffRepairs;
 import com.gridcare.fieldtask.TaskOutcome;
 import com.gridcare.fieldtask.TaskStatus;
 import com.gridcare.staff.CurrentStaff;
@@ -75,6 +79,7 @@ public class ConsoleResource {
 
     private static final String QUEUE = "/console/queue";
     private static final String TASKS = "/console/tasks";
+    private static final String REPAIRS = "/console/repairs";
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
@@ -93,6 +98,11 @@ public class ConsoleResource {
 
         static native TemplateInstance tasks(StaffMember me, String csrf, List<FieldTask> items, String nextCursor,
                 boolean closed, List<TaskOutcome> outcomes, String problem);
+
+        static native TemplateInstance repairs(StaffMember me, String csrf, List<StaffRepairTicket> items,
+                String nextCursor, RepairStatus status, List<RepairStatus> statuses);
+
+        static native TemplateInstance repair(StaffMember me, String csrf, StaffRepairTicket t, String problem);
     }
 
     /** Unanswered questions listed, most frequent first: more than a shift works through. */
@@ -101,6 +111,7 @@ public class ConsoleResource {
     private final StaffSignIn signIn;
     private final StaffEscalations escalations;
     private final FieldTasks tasks;
+    private final StaffRepairs repairs;
     private final ReminderViews reminders;
     private final CustomerContextService customers;
     private final UnansweredLog unanswered;
@@ -109,12 +120,13 @@ public class ConsoleResource {
     private final CurrentStaff current;
     private final StaffConfig config;
 
-    public ConsoleResource(StaffSignIn signIn, StaffEscalations escalations, FieldTasks tasks, ReminderViews reminders,
-            CustomerContextService customers, UnansweredLog unanswered, KnowledgeBaseService knowledgeBase,
+    public ConsoleResource(StaffSignIn signIn, StaffEscalations escalations, FieldTasks tasks, StaffRepairs repairs,
+            ReminderViews reminders, CustomerContextService customers, UnansweredLog unanswered, KnowledgeBaseService knowledgeBase,
             Validator validator, CurrentStaff current, StaffConfig config) {
         this.signIn = signIn;
         this.escalations = escalations;
         this.tasks = tasks;
+        this.repairs = repairs;
         this.reminders = reminders;
         this.customers = customers;
         this.unanswered = unanswered;
@@ -302,6 +314,55 @@ public class ConsoleResource {
                 .map(closed -> Response.seeOther(URI.create(TASKS)).build())
                 .onFailure(ProblemException.class).recoverWithItem(failure -> Response.seeOther(
                         URI.create(TASKS + "?problem=" + ((ProblemException) failure).slug())).build());
+    }
+
+    /** Repair tickets to work (every open one, or those in {@code status}), as the staff API lists them. */
+    @GET
+    @Path("repairs")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    public Uni<Response> repairs(@QueryParam("cursor") String cursor, @QueryParam("status") RepairStatus status) {
+        StaffMember me = current.member();
+        List<RepairStatus> statuses = status == null ? List.copyOf(RepairStatus.OPEN) : List.of(status);
+        return repairs.queue(me, statuses, cursor, Page.MAX_LIMIT)
+                .map(page -> page(Templates.repairs(me, current.csrfToken(), page.items(), page.nextCursor(), status,
+                        List.of(RepairStatus.values())), 200));
+    }
+
+    @GET
+    @Path("repairs/{ticketNo}")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    public Uni<Response> repair(@PathParam("ticketNo") @Pattern(regexp = "R[0-9]{16}") String ticketNo,
+            @QueryParam("problem") String problem) {
+        StaffMember me = current.member();
+        return repairs.ticket(me, ticketNo).map(ticket -> page(Templates.repair(me, current.csrfToken(), ticket,
+                problem == null ? null : problem.replaceAll("[^a-z-]", "")), 200))
+                .onFailure(ProblemException.class).recoverWithItem(() -> Response.seeOther(URI.create(REPAIRS)).build());
+    }
+
+    /** The ticket's next step; a refusal is named on the ticket's page by a fixed text, nothing changed. */
+    @POST
+    @Path("repairs/{ticketNo}/steps")
+    @RolesAllowed({ StaffRole.AGENT_GROUP, StaffRole.SUPERVISOR_GROUP, StaffRole.ADMIN_GROUP })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> repairStep(@PathParam("ticketNo") @Pattern(regexp = "R[0-9]{16}") String ticketNo,
+            @RestForm String csrf, @RestForm String status, @RestForm String crewName, @RestForm String crewContact,
+            @RestForm String note) {
+        checkCsrf(csrf);
+        String ticket = REPAIRS + "/" + ticketNo;
+        RepairStatus next = status == null ? null : Arrays.stream(RepairStatus.values())
+                .filter(value -> value.name().equals(status)).findFirst().orElse(null);
+        RepairStepRequest request = new RepairStepRequest(next, blankAsNull(crewName), blankAsNull(crewContact), note);
+        if (!validator.validate(request).isEmpty()) {
+            return Uni.createFrom().item(Response.seeOther(URI.create(ticket + "?problem=invalid-step")).build());
+        }
+        return repairs.step(current.member(), ticketNo, request)
+                .map(moved -> Response.seeOther(URI.create(ticket)).build())
+                .onFailure(ProblemException.class).recoverWithItem(failure -> Response.seeOther(URI.create(
+                        ticket + "?problem=" + ((ProblemException) failure).slug())).build());
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Not signed in, or the token lapsed: to the sign-in page rather than problem JSON. */

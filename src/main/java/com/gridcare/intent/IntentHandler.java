@@ -15,6 +15,7 @@ import com.gridcare.common.ProblemException;
 import com.gridcare.consumption.ConsumptionService;
 import com.gridcare.consumption.MonthlyConsumption;
 import com.gridcare.outage.CustomerOutages;
+import com.gridcare.outage.OutageDetection;
 import com.gridcare.outage.OutageService;
 import com.gridcare.outage.OutageSummary;
 
@@ -23,7 +24,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Runs an intent for a resident, whichever channel they ask on (the app's bot, WeChat's chat or menu): my outage, my
  * bill, my usage are read off the account, through {@link AccountAccess} like every account-scoped read. Reporting a
- * fault and asking for a person have nothing to read: each channel does those its own way.
+ * fault and asking for a person have nothing to read: each channel does those its own way. A resident who writes that
+ * their power is out, where no outage is known, is also a fault report for {@link OutageDetection}; pressing the menu's
+ * outage button only asks.
  */
 @ApplicationScoped
 public class IntentHandler {
@@ -36,15 +39,17 @@ public class IntentHandler {
     private final BillingService billing;
     private final ConsumptionService consumption;
     private final OutageService outages;
+    private final OutageDetection detection;
     private final AnswerTexts texts;
 
     public IntentHandler(BindingService bindings, AccountAccess access, BillingService billing,
-            ConsumptionService consumption, OutageService outages, AnswerTexts texts) {
+            ConsumptionService consumption, OutageService outages, OutageDetection detection, AnswerTexts texts) {
         this.bindings = bindings;
         this.access = access;
         this.billing = billing;
         this.consumption = consumption;
         this.outages = outages;
+        this.detection = detection;
         this.texts = texts;
     }
 
@@ -54,6 +59,16 @@ public class IntentHandler {
      * @param residentId the resident; empty for an anonymous caller or a follower who never became one
      */
     public Uni<IntentAnswer> answer(Intent intent, Optional<String> accountNo, Optional<Long> residentId) {
+        return answer(intent, accountNo, residentId, false);
+    }
+
+    /** As {@link #answer}, for what the resident wrote to the bot: "停电了" there also reports the fault. */
+    public Uni<IntentAnswer> answerMessage(Intent intent, Optional<String> accountNo, Optional<Long> residentId) {
+        return answer(intent, accountNo, residentId, true);
+    }
+
+    private Uni<IntentAnswer> answer(Intent intent, Optional<String> accountNo, Optional<Long> residentId,
+            boolean written) {
         if (!intent.accountScoped()) {
             return Uni.createFrom().item(IntentAnswer.channel(intent));
         }
@@ -64,22 +79,24 @@ public class IntentHandler {
         Uni<Optional<String>> account = accountNo.isPresent() ? Uni.createFrom().item(accountNo)
                 : bindings.accounts(resident).map(bound -> bound.stream().findFirst().map(BoundAccount::accountNo));
         return account.chain(number -> number.isEmpty() ? Uni.createFrom().item(IntentAnswer.noAccount(intent))
-                : answer(intent, resident, number.get()));
+                : answer(intent, resident, number.get(), written));
     }
 
-    private Uni<IntentAnswer> answer(Intent intent, long resident, String accountNo) {
+    private Uni<IntentAnswer> answer(Intent intent, long resident, String accountNo, boolean written) {
         return access.customerIdFor(resident, accountNo).map(Optional::of)
                 .onFailure(failure -> failure instanceof ProblemException problem && problem.status() == 404)
                 .recoverWithItem(Optional.empty())
                 .chain(customer -> customer.isEmpty()
                         ? Uni.createFrom().item(texts.text("account.not-yours", accountNo))
-                        : read(intent, accountNo, customer.get()))
+                        : read(intent, accountNo, customer.get(), written))
                 .map(text -> IntentAnswer.answered(intent, text));
     }
 
-    private Uni<String> read(Intent intent, String accountNo, long customer) {
+    private Uni<String> read(Intent intent, String accountNo, long customer, boolean written) {
         return switch (intent) {
-            case OUTAGE_MINE -> outages.forCustomer(customer).map(found -> outage(accountNo, found));
+            case OUTAGE_MINE -> outages.forCustomer(customer)
+                    .chain(found -> written ? reported(customer, found) : Uni.createFrom().item(found))
+                    .map(found -> outage(accountNo, found));
             case BILL_MINE -> billing.latestBill(customer).map(bill -> bill.map(b -> bill(accountNo, b))
                     .orElseGet(() -> texts.text("bill.none", accountNo)));
             case USAGE_MINE -> consumption.monthly(customer, USAGE_MONTHS).map(monthly -> usage(accountNo, monthly));
@@ -87,10 +104,26 @@ public class IntentHandler {
         };
     }
 
+    /**
+     * Where no outage is known the resident's words are a fault report; when it makes detection open a suspected
+     * outage (or find one just opened), the answer is read again so that it says so, as the lookups will.
+     */
+    private Uni<CustomerOutages> reported(long customer, CustomerOutages found) {
+        if (found.current() != null || found.suspected() != null) {
+            return Uni.createFrom().item(found);
+        }
+        return detection.faultReported(customer, OutageDetection.Source.CHAT)
+                .chain(detected -> detected.outageId().isPresent() ? outages.forCustomer(customer)
+                        : Uni.createFrom().item(found));
+    }
+
     private String outage(String accountNo, CustomerOutages found) {
         if (found.current() != null) {
             OutageSummary o = found.current();
             return texts.text("outage.current", accountNo, o.description(), texts.restore(o));
+        }
+        if (found.suspected() != null) {
+            return texts.text("outage.suspected", accountNo);
         }
         if (!found.planned().isEmpty()) {
             OutageSummary o = found.planned().get(0);

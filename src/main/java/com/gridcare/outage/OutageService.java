@@ -26,9 +26,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * What residents may see of outages: only PUBLISHED ones (drafts, cancelled and restored outages are invisible). An
- * outage covers whole feeders and/or single transformer areas ({@code outage_scope}); a customer is affected when
- * their feeder or their transformer area is covered, and a transformer area when it or its feeder is.
+ * What residents may see of outages: only PUBLISHED ones (drafts, cancelled and restored outages are invisible), and
+ * on their own account that a SUSPECTED one is being checked. An outage covers whole feeders and/or single
+ * transformer areas ({@code outage_scope}); a customer is affected when their feeder or their transformer area is
+ * covered, and a transformer area when it or its feeder is.
  */
 @ApplicationScoped
 public class OutageService {
@@ -42,13 +43,17 @@ public class OutageService {
 
     private static final String SUMMARY_COLUMNS = "o.id, o.kind, o.cause, o.description, o.starts_at, o.estimated_restore_at\n";
 
-    /** Current ($2 = now) or planned within the horizon ($3), covering the customer's feeder or transformer area. */
-    private static final String FOR_CUSTOMER = "select " + SUMMARY_COLUMNS + """
+    /**
+     * Current ($2 = now) or planned within the horizon ($3), covering the customer's feeder or transformer area; and
+     * a suspected outage there (detected from reports, not confirmed yet).
+     */
+    private static final String FOR_CUSTOMER = "select o.status, " + SUMMARY_COLUMNS + """
               from customer c
               join outage_scope s on s.feeder_id = c.feeder_id or s.transformer_area_id = c.transformer_area_id
               join outage o on o.id = s.outage_id
-             where c.id = $1 and o.status = 'PUBLISHED' and o.restored_at is null
-               and (o.starts_at <= $2 or (o.kind = 'PLANNED' and o.starts_at <= $3))
+             where c.id = $1 and o.restored_at is null
+               and ((o.status = 'PUBLISHED' and (o.starts_at <= $2 or (o.kind = 'PLANNED' and o.starts_at <= $3)))
+                    or o.status = 'SUSPECTED')
              order by o.starts_at, o.id""";
 
     /** $1 is a LIKE pattern (wildcards of the text escaped); keyset on (starts_at, id) after ($2, $3). */
@@ -119,14 +124,19 @@ public class OutageService {
         return pool.preparedQuery(FOR_CUSTOMER).execute(Tuple.of(customerId, now, now.plus(PLANNED_HORIZON)))
                 .map(rows -> {
                     Map<Long, OutageSummary> outages = new LinkedHashMap<>(); // a customer may be covered twice
+                    OutageSummary suspected = null;
                     for (Row row : rows) {
-                        outages.putIfAbsent(row.getLong("id"), summary(row, now));
+                        if ("SUSPECTED".equals(row.getString("status"))) {
+                            suspected = summary(row, now);
+                        } else {
+                            outages.putIfAbsent(row.getLong("id"), summary(row, now));
+                        }
                     }
                     OutageSummary current = outages.values().stream().filter(OutageSummary::current)
                             .max(Comparator.comparing(OutageSummary::startsAt).thenComparing(OutageSummary::id))
                             .orElse(null);
                     List<OutageSummary> planned = outages.values().stream().filter(o -> !o.current()).toList();
-                    return new CustomerOutages(current, planned);
+                    return new CustomerOutages(current, planned, current == null ? suspected : null);
                 });
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,25 +17,30 @@ import com.gridcare.notify.Notice;
 import com.gridcare.notify.NoticeTexts;
 import com.gridcare.notify.Outbox;
 import com.gridcare.notify.Topic;
+import com.gridcare.outage.OutageDetection;
 import com.gridcare.outage.OutageService;
 import com.gridcare.outage.OutageSummary;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Fault reports and their tickets. A report for an account inside a known current outage is linked to that outage
- * instead of dispatching a crew; a report for an account that already has an open ticket is added to that ticket's
- * timeline rather than opening a second one (the customer's row is locked so two reports at once cannot both open
- * one). Every status change goes through {@link RepairStatus#canMoveTo} and tells the reporter through the outbox.
+ * Fault reports and their tickets. A report for an account inside a known current outage, confirmed or suspected, is
+ * linked to that outage instead of dispatching a crew; any other report is a signal for {@link OutageDetection}, and
+ * is linked to the suspected outage it opens. A report for an account that already has an open ticket is added to
+ * that ticket's timeline rather than opening a second one (the customer's row is locked so two reports at once cannot
+ * both open one). Every status change goes through {@link RepairStatus#canMoveTo} and tells the reporter through the
+ * outbox.
  */
 @ApplicationScoped
 public class RepairService {
 
-    private static final String TICKET_COLUMNS = """
+    /** What every read of a ticket selects, over {@code repair_ticket t join customer c}. */
+    static final String TICKET_COLUMNS = """
             t.id, t.ticket_no, c.account_no, t.status, t.description, t.contact_phone, t.photo_urls, t.outage_id,
             t.created_at, t.resident_id, t.customer_id""";
 
@@ -61,10 +67,6 @@ public class RepairService {
 
               from repair_ticket t join customer c on c.id = t.customer_id where t.id = $1""";
 
-    private static final String BY_NUMBER = "select " + TICKET_COLUMNS + """
-
-              from repair_ticket t join customer c on c.id = t.customer_id where t.ticket_no = $1 for update of t""";
-
     private static final String OF_CUSTOMER = "select " + TICKET_COLUMNS + """
 
               from repair_ticket t join customer c on c.id = t.customer_id
@@ -81,15 +83,26 @@ public class RepairService {
     private static final String TIMELINES = """
             select ticket_id, status, note, at from repair_ticket_event where ticket_id = any($1) order by at, id""";
 
+    /** A move keeps the crew once named; back to RECEIVED the ticket leaves the outage it was linked to. */
+    private static final String MOVE = """
+            update repair_ticket
+               set status = $2, updated_at = $3, crew_name = coalesce($4, crew_name),
+                   crew_contact = coalesce($5, crew_contact),
+                   outage_id = case when $6 then null else outage_id end
+             where id = $1""";
+
     private final Pool pool;
     private final OutageService outages;
+    private final OutageDetection detection;
     private final Outbox outbox;
     private final NoticeTexts texts;
     private final Clock clock;
 
-    public RepairService(Pool pool, OutageService outages, Outbox outbox, NoticeTexts texts, Clock clock) {
+    public RepairService(Pool pool, OutageService outages, OutageDetection detection, Outbox outbox, NoticeTexts texts,
+            Clock clock) {
         this.pool = pool;
         this.outages = outages;
+        this.detection = detection;
         this.outbox = outbox;
         this.texts = texts;
         this.clock = clock;
@@ -100,7 +113,7 @@ public class RepairService {
     }
 
     public Uni<Filed> report(long residentId, long customerId, RepairReport report) {
-        return outages.forCustomer(customerId).chain(known -> pool.withTransaction(connection -> {
+        return knownOutage(customerId).chain(outageId -> pool.withTransaction(connection -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             return connection.preparedQuery("select id from customer where id = $1 for update")
                     .execute(Tuple.of(customerId))
@@ -113,20 +126,33 @@ public class RepairService {
                                     .chain(() -> load(connection, ticket.getLong("id")))
                                     .map(loaded -> new Filed(loaded, false));
                         }
-                        OutageSummary current = known.current();
-                        RepairStatus status = current == null ? RepairStatus.RECEIVED : RepairStatus.LINKED;
+                        RepairStatus status = outageId == null ? RepairStatus.RECEIVED : RepairStatus.LINKED;
                         List<String> photos = report.photoUrls() == null ? List.of() : report.photoUrls();
                         return connection.preparedQuery(INSERT).execute(Tuple.from(new Object[] { customerId,
-                                residentId, current == null ? null : current.id(), report.description(),
+                                residentId, outageId, report.description(),
                                 report.contactPhone(), photos.toArray(String[]::new), status.name(), now,
                                 clock.getZone().getId() }))
                                 .map(rows -> rows.iterator().next().getLong("id"))
                                 .call(id -> event(connection, id, status.name(), null, null, now))
                                 .chain(id -> load(connection, id))
-                                .call(ticket -> notify(connection, residentId, customerId, ticket))
+                                .call(ticket -> notify(connection, residentId, customerId, ticket,
+                                        "repair." + status, null))
                                 .map(ticket -> new Filed(ticket, true));
                     });
         }));
+    }
+
+    /**
+     * The outage the customer is known to be in (current or suspected), else what detection makes of this report:
+     * the suspected outage it opened, or one another instance has just opened there.
+     */
+    private Uni<Long> knownOutage(long customerId) {
+        return outages.forCustomer(customerId).chain(known -> {
+            OutageSummary outage = known.current() != null ? known.current() : known.suspected();
+            return outage != null ? Uni.createFrom().item(outage.id())
+                    : detection.faultReported(customerId, OutageDetection.Source.REPAIR)
+                            .map(detected -> detected.outageId().orElse(null));
+        });
     }
 
     public Uni<RepairTicket> ticket(long customerId, String ticketNo) {
@@ -156,41 +182,37 @@ public class RepairService {
                 }));
     }
 
-    /**
-     * A staff-side status change. Illegal moves (closing a ticket whose crew is on site without restoring, reopening a
-     * closed one) are refused with 409 and change nothing.
-     */
-    public Uni<RepairTicket> advance(String ticketNo, RepairStatus next, Integer staffId, String note) {
-        return pool.withTransaction(connection -> connection.preparedQuery(BY_NUMBER).execute(Tuple.of(ticketNo))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("No such repair ticket.");
-                    }
-                    Row row = rows.iterator().next();
-                    RepairStatus status = RepairStatus.valueOf(row.getString("status"));
-                    if (!status.canMoveTo(next)) {
-                        throw new ProblemException(409, "illegal-transition", "Conflict",
-                                "A " + status + " ticket cannot become " + next + ".");
-                    }
-                    long id = row.getLong("id");
-                    OffsetDateTime now = OffsetDateTime.now(clock);
-                    Long residentId = row.getLong("resident_id");
-                    long customerId = row.getLong("customer_id");
-                    return connection.preparedQuery("update repair_ticket set status = $2, updated_at = $3 where id = $1")
-                            .execute(Tuple.of(id, next.name(), now))
-                            .chain(() -> event(connection, id, next.name(), note, staffId, now))
-                            .chain(() -> load(connection, id))
-                            .call(ticket -> residentId == null ? Uni.createFrom().voidItem()
-                                    : notify(connection, residentId, customerId, ticket));
-                }));
+    /** The crew a ticket is dispatched to: who they are and how the reporter reaches them. */
+    record Crew(String name, String contact) {
     }
 
-    private Uni<Void> notify(SqlConnection connection, long residentId, long customerId, RepairTicket ticket) {
-        String key = "repair." + ticket.status().name();
+    /**
+     * Moves a ticket (its row locked by the caller, with {@link #TICKET_COLUMNS}) to {@code next}, on the caller's
+     * transaction: the status, a timeline step, the reporter's notice ({@code noticeKey} names its texts). The caller
+     * has checked the move is legal.
+     */
+    Uni<RepairTicket> move(SqlConnection connection, Row locked, RepairStatus next, String note, Integer staffId,
+            Crew crew, String noticeKey) {
+        long id = locked.getLong("id");
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Long residentId = locked.getLong("resident_id");
+        long customerId = locked.getLong("customer_id");
+        return connection.preparedQuery(MOVE).execute(Tuple.from(new Object[] { id, next.name(), now,
+                crew == null ? null : crew.name(), crew == null ? null : crew.contact(),
+                next == RepairStatus.RECEIVED }))
+                .chain(() -> event(connection, id, next.name(), note, staffId, now))
+                .chain(() -> load(connection, id))
+                .call(ticket -> residentId == null ? Uni.createFrom().voidItem()
+                        : notify(connection, residentId, customerId, ticket, noticeKey, crew));
+    }
+
+    private Uni<Void> notify(SqlConnection connection, long residentId, long customerId, RepairTicket ticket,
+            String noticeKey, Crew crew) {
+        Object[] arguments = crew == null ? new Object[] { ticket.ticketNo(), ticket.accountNo() }
+                : new Object[] { ticket.ticketNo(), ticket.accountNo(), crew.name(), crew.contact() };
         return outbox.enqueue(connection, new Notice(residentId, customerId, Topic.REPAIR_PROGRESS,
                 "repair:" + ticket.ticketNo() + ":" + ticket.status().name(),
-                texts.title(key, ticket.ticketNo(), ticket.accountNo()),
-                texts.text(key, ticket.ticketNo(), ticket.accountNo()),
+                texts.title(noticeKey, arguments), texts.text(noticeKey, arguments),
                 Map.of("ticketNo", ticket.ticketNo(), "status", ticket.status().name())));
     }
 
@@ -206,25 +228,33 @@ public class RepairService {
     }
 
     private static Uni<List<RepairTicket>> withTimelines(SqlConnection connection, List<Row> tickets) {
-        Long[] ids = tickets.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
-        return connection.preparedQuery(TIMELINES).execute(Tuple.of(ids)).map(events -> {
+        return timelines(connection, tickets).map(timelines -> {
             List<RepairTicket> result = new ArrayList<>();
             for (Row ticket : tickets) {
-                long id = ticket.getLong("id");
-                List<RepairTicket.Step> timeline = new ArrayList<>();
-                for (Row event : events) {
-                    if (event.getLong("ticket_id") == id) {
-                        timeline.add(new RepairTicket.Step(RepairStatus.valueOf(event.getString("status")),
-                                event.getString("note"), event.getOffsetDateTime("at")));
-                    }
-                }
                 result.add(new RepairTicket(ticket.getString("ticket_no"), ticket.getString("account_no"),
                         RepairStatus.valueOf(ticket.getString("status")), ticket.getString("description"),
                         PiiMasker.mobile(ticket.getString("contact_phone")),
                         Arrays.asList(ticket.getArrayOfStrings("photo_urls")), ticket.getLong("outage_id"),
-                        ticket.getOffsetDateTime("created_at"), timeline));
+                        ticket.getOffsetDateTime("created_at"), timelines.get(ticket.getLong("id"))));
             }
             return result;
+        });
+    }
+
+    /** The timelines of the tickets (rows with their {@code id}), by ticket id, each oldest step first. */
+    static Uni<Map<Long, List<RepairTicket.Step>>> timelines(SqlClient client, List<Row> tickets) {
+        Long[] ids = tickets.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
+        return client.preparedQuery(TIMELINES).execute(Tuple.of(ids)).map(events -> {
+            Map<Long, List<RepairTicket.Step>> timelines = new HashMap<>();
+            for (Long id : ids) {
+                timelines.put(id, new ArrayList<>());
+            }
+            for (Row event : events) {
+                timelines.get(event.getLong("ticket_id")).add(new RepairTicket.Step(
+                        RepairStatus.valueOf(event.getString("status")), event.getString("note"),
+                        event.getOffsetDateTime("at")));
+            }
+            return timelines;
         });
     }
 }

@@ -61,6 +61,7 @@ public class TestUtility {
         execute("delete from field_task");
         execute("delete from outbox_message");
         execute("delete from outage");
+        execute("delete from outage_signal");
         execute("delete from account_binding where customer_id >= ?", FIRST_TEST_ID);
         execute("delete from payment where customer_id >= ?", FIRST_TEST_ID);
         execute("delete from bill where customer_id >= ?", FIRST_TEST_ID);

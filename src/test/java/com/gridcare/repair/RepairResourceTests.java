@@ -1,7 +1,6 @@
 package com.gridcare.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -18,9 +17,11 @@ import org.junit.jupiter.api.Test;
 
 import com.gridcare.auth.SignedInResident;
 import com.gridcare.binding.TestAccounts;
-import com.gridcare.common.ProblemException;
 import com.gridcare.dataset.TestUtility;
 import com.gridcare.outage.OutageService;
+import com.gridcare.staff.SignedInStaff;
+import com.gridcare.staff.StaffPasswords;
+import com.gridcare.staff.TestStaff;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -44,7 +45,10 @@ class RepairResourceTests {
     OutageService outages;
 
     @Inject
-    RepairService repairs;
+    TestStaff staff;
+
+    @Inject
+    StaffPasswords passwords;
 
     @BeforeEach
     void utility() throws SQLException {
@@ -127,15 +131,18 @@ class RepairResourceTests {
         var account = accounts.random();
         var resident = SignedInResident.signIn().bind(account);
         String ticketNo = report(resident, account.accountNo(), REPORT).statusCode(201).extract().path("ticketNo");
+        var admin = SignedInStaff.admin(staff, passwords);
 
-        repairs.advance(ticketNo, RepairStatus.DISPATCHED, null, null).await().indefinitely();
-        repairs.advance(ticketNo, RepairStatus.ON_SITE, null, "班组已到场").await().indefinitely();
-        assertThatThrownBy(() -> repairs.advance(ticketNo, RepairStatus.CLOSED, null, null).await().indefinitely())
-                .isInstanceOf(ProblemException.class).hasMessageContaining("ON_SITE");
-        repairs.advance(ticketNo, RepairStatus.RESTORED, null, null).await().indefinitely();
-        repairs.advance(ticketNo, RepairStatus.CLOSED, null, null).await().indefinitely();
-        assertThatThrownBy(() -> repairs.advance(ticketNo, RepairStatus.DISPATCHED, null, null).await().indefinitely())
-                .isInstanceOf(ProblemException.class);
+        step(admin, ticketNo, "{\"status\":\"DISPATCHED\",\"crewName\":\"抢修一班\",\"crewContact\":\"13800001111\"}")
+                .statusCode(200);
+        step(admin, ticketNo, "{\"status\":\"ON_SITE\",\"note\":\"班组已到场\"}").statusCode(200);
+        step(admin, ticketNo, "{\"status\":\"CLOSED\"}").statusCode(409)
+                .body("type", equalTo("urn:gridcare:problem:illegal-transition"))
+                .body("detail", containsString("ON_SITE"));
+        step(admin, ticketNo, "{\"status\":\"RESTORED\"}").statusCode(200);
+        step(admin, ticketNo, "{\"status\":\"CLOSED\"}").statusCode(200);
+        step(admin, ticketNo, "{\"status\":\"DISPATCHED\",\"crewName\":\"抢修一班\",\"crewContact\":\"13800001111\"}")
+                .statusCode(409);
 
         resident.given().get("/api/v1/accounts/" + account.accountNo() + "/repairs/" + ticketNo).then()
                 .body("status", equalTo("CLOSED")).body("timeline.status",
@@ -149,12 +156,17 @@ class RepairResourceTests {
     @Test
     void shouldAllowExactlyTheDocumentedTransitions() {
         var allowed = List.of("RECEIVED>DISPATCHED", "RECEIVED>CLOSED", "DISPATCHED>ON_SITE", "DISPATCHED>CLOSED",
-                "ON_SITE>RESTORED", "LINKED>RESTORED", "LINKED>CLOSED", "RESTORED>CLOSED");
+                "ON_SITE>RESTORED", "LINKED>RESTORED", "LINKED>CLOSED", "LINKED>RECEIVED", "RESTORED>CLOSED");
         for (RepairStatus from : RepairStatus.values()) {
             for (RepairStatus to : RepairStatus.values()) {
                 assertThat(from.canMoveTo(to)).as(from + ">" + to).isEqualTo(allowed.contains(from + ">" + to));
             }
         }
+    }
+
+    private static ValidatableResponse step(SignedInStaff staff, String ticketNo, String body) {
+        return staff.given().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/staff/repairs/" + ticketNo + "/steps").then();
     }
 
     private static ValidatableResponse report(SignedInResident resident, String accountNo, String body) {

@@ -3,6 +3,7 @@ package com.gridcare.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -162,6 +163,27 @@ class WeChatRoutingTests {
         assertThat(reply(WeChatSender.location(stranger, latitude, longitude, WeChatSender.msgId())))
                 .contains("附近有").contains("正在停电");
         assertThat(reply(WeChatSender.locationEvent(stranger, latitude, longitude))).contains("附近有");
+    }
+
+    @Test
+    void shouldCountAFollowersOutageMessageAndTellThemAFaultTheirNeighboursReportedIsKnown() throws Exception {
+        clock.setLocal(TestUtility.NOW);
+        assertThat(reply(WeChatSender.text(bound, "我家停电了", WeChatSender.msgId()))).contains("供电正常");
+        assertThat(utility.count("select count(*) from outage_signal where customer_id = ? and source = 'CHAT'",
+                customer)).as("written, it is a fault report for detection").isEqualTo(1);
+        // an event's creation time tells WeChat's retries apart from a second click: this one is a minute earlier
+        reply(WeChatSender.event(bound, "CLICK", "OUTAGE_STATUS", Instant.now().getEpochSecond() - 60));
+        assertThat(utility.count("select count(*) from outage_signal")).as("the button only asks").isEqualTo(1);
+
+        long outage = (Long) utility.value("""
+                insert into outage (kind, status, cause, description, starts_at) values
+                ('UNPLANNED', 'SUSPECTED', 'UNKNOWN', '台区有3户报告停电，待核实', ?) returning id""",
+                clock.instant().minusSeconds(600).atOffset(ZoneOffset.UTC));
+        utility.execute("insert into outage_scope (outage_id, transformer_area_id) "
+                + "select ?, transformer_area_id from customer where id = ?", outage, customer);
+        outages.outagesChanged(outage).await().indefinitely();
+        assertThat(click(bound, "OUTAGE_STATUS")).contains(accountNo).contains("我们已经知道这个故障");
+        assertThat(reply(WeChatSender.text(bound, "我家停电了", WeChatSender.msgId()))).contains("我们已经知道这个故障");
     }
 
     @Test
