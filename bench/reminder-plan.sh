@@ -4,12 +4,14 @@
 # today in the utility's time zone, so each one is a DUE_SOON candidate; older open bills keep their dates and come in
 # as OVERDUE or ARREARS where their step is due. The script first undoes earlier runs (reminder and reminder_no_contact
 # rows, the outbox rows written under 'reminder:' keys, what the recommender learned), so it can be rerun as is;
-# KEEP=1 undoes nothing: the plan then shows what planning again adds (nothing the same day) or settles. It starts the packaged app,
+# KEEP=1 undoes nothing: the plan then shows what planning again adds (nothing the same day); PAID=1 (with KEEP=1)
+# first marks the planned messages sent and pays every bill decided, so the plan settles every decision and learns. It starts the packaged app,
 # sets an administrator's password and signs in, trains the risk model once if there is none (minutes at full scale),
 # then times one POST /api/v1/staff/reminders/plans and samples the JVM's resident set meanwhile. Usage:
 #   ./mvnw -q package -DskipTests && bench/reminder-plan.sh
 #   DB=gridcare_full PORT=8097 REDIS_DB=7 HEAP=4g LATEST=2026-10-01 bench/reminder-plan.sh   # the defaults
 #   KEEP=1 bench/reminder-plan.sh                                                             # plan again
+#   KEEP=1 PAID=1 bench/reminder-plan.sh                                                      # settle them all
 #   JAVA_OPTS="-XX:StartFlightRecording=filename=bench/out/plan.jfr" bench/reminder-plan.sh  # with a JFR recording
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,7 @@ PORT=${PORT:-8097}
 HEAP=${HEAP:-4g}
 LATEST=${LATEST:-2026-10-01}
 KEEP=${KEEP:-0}
+PAID=${PAID:-0}
 OUT=bench/out
 export PGHOST PGPORT PGUSER
 mkdir -p "$OUT"
@@ -64,6 +67,15 @@ fi
 if [ "$KEEP" = 1 ]; then
   echo "== earlier runs kept"
   updated=0
+  if [ "$PAID" = 1 ]; then
+    echo "== the planned messages sent, every bill decided paid"
+    sql <<SQL
+update outbox_message set status = 'SENT', sent_at = now() where idempotency_key like 'reminder:%' and status <> 'SENT';
+update bill set status = 'PAID', paid_amount = total_amount, settled_at = now()
+ where status <> 'PAID' and id in (select bill_id from reminder union select bill_id from reminder_no_contact);
+SQL
+    sql -c "vacuum (analyze) bill" -c "vacuum (analyze) outbox_message"
+  fi
 else
 echo "== every customer's $LATEST bill open and due in 3 days; earlier runs undone"
 today=$(TZ=Asia/Shanghai date +%F)
