@@ -2,12 +2,16 @@
 # Reminder planning over the whole population: on a full-scale utility (generate --scale 1.0 --as-of 2026-11-30, here
 # gridcare_full, not regenerated), every customer's latest bill (period LATEST) is made open and due in 3 days from
 # today in the utility's time zone, so each one is a DUE_SOON candidate; older open bills keep their dates and come in
-# as OVERDUE or ARREARS where their step is due. The script first undoes earlier runs (reminder rows, the outbox rows
-# written under 'reminder:' keys, what the recommender learned), so it can be rerun as is. It starts the packaged app,
+# as OVERDUE or ARREARS where their step is due. The script first undoes earlier runs (reminder and reminder_no_contact
+# rows, the outbox rows written under 'reminder:' keys, what the recommender learned), so it can be rerun as is;
+# KEEP=1 undoes nothing: the plan then shows what planning again adds (nothing the same day); PAID=1 (with KEEP=1)
+# first marks the planned messages sent and pays every bill decided, so the plan settles every decision and learns. It starts the packaged app,
 # sets an administrator's password and signs in, trains the risk model once if there is none (minutes at full scale),
 # then times one POST /api/v1/staff/reminders/plans and samples the JVM's resident set meanwhile. Usage:
 #   ./mvnw -q package -DskipTests && bench/reminder-plan.sh
 #   DB=gridcare_full PORT=8097 REDIS_DB=7 HEAP=4g LATEST=2026-10-01 bench/reminder-plan.sh   # the defaults
+#   KEEP=1 bench/reminder-plan.sh                                                             # plan again
+#   KEEP=1 PAID=1 bench/reminder-plan.sh                                                      # settle them all
 #   JAVA_OPTS="-XX:StartFlightRecording=filename=bench/out/plan.jfr" bench/reminder-plan.sh  # with a JFR recording
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +22,8 @@ REDIS_DB=${REDIS_DB:-7}
 PORT=${PORT:-8097}
 HEAP=${HEAP:-4g}
 LATEST=${LATEST:-2026-10-01}
+KEEP=${KEEP:-0}
+PAID=${PAID:-0}
 OUT=bench/out
 export PGHOST PGPORT PGUSER
 mkdir -p "$OUT"
@@ -58,6 +64,19 @@ if ! curl -sf "${auth[@]}" "localhost:$PORT/api/v1/staff/risk/models/current" > 
     > "$OUT/reminder-plan-risk.json"
 fi
 
+if [ "$KEEP" = 1 ]; then
+  echo "== earlier runs kept"
+  updated=0
+  if [ "$PAID" = 1 ]; then
+    echo "== the planned messages sent, every bill decided paid"
+    sql <<SQL
+update outbox_message set status = 'SENT', sent_at = now() where idempotency_key like 'reminder:%' and status <> 'SENT';
+update bill set status = 'PAID', paid_amount = total_amount, settled_at = now()
+ where status <> 'PAID' and id in (select bill_id from reminder union select bill_id from reminder_no_contact);
+SQL
+    sql -c "vacuum (analyze) bill" -c "vacuum (analyze) outbox_message"
+  fi
+else
 echo "== every customer's $LATEST bill open and due in 3 days; earlier runs undone"
 today=$(TZ=Asia/Shanghai date +%F)
 updated=$(sql <<SQL | tail -1
@@ -65,6 +84,7 @@ delete from contact_outcome where outbox_message_id in (select outbox_message_id
 delete from field_task where outbox_message_id in (select outbox_message_id from reminder);
 delete from voice_call where outbox_message_id in (select outbox_message_id from reminder);
 delete from reminder;
+truncate reminder_no_contact;
 delete from outbox_message where idempotency_key like 'reminder:%';
 delete from channel_evidence;
 delete from channel_response_model;
@@ -79,9 +99,11 @@ select count(*) from opened;
 SQL
 )
 echo "  $updated bills changed"
+fi
 # the planner's query plans on fresh statistics; after a first run most of the table's latest month is new versions
 if [ "$updated" -gt 0 ]; then sql -c "vacuum (analyze) bill"; fi
-sql -c "vacuum (analyze) reminder" -c "vacuum (analyze) outbox_message" -c "analyze channel_evidence"
+sql -c "vacuum (analyze) reminder" -c "vacuum (analyze) reminder_no_contact" -c "vacuum (analyze) outbox_message" \
+    -c "analyze channel_evidence"
 sql -c "select 'open bills by due date: ' || string_agg(due_date || ' ' || n, ', ' order by due_date desc)
           from (select due_date, count(*) n from bill where status <> 'PAID' group by 1 order by 1 desc limit 4) d"
 
@@ -103,11 +125,16 @@ awk -v b="$rss_before" -v p="$(cat "$peak_file")" -v hwm="$(awk '/^VmHWM/ { prin
   'BEGIN { printf "JVM resident set: %.0f MiB before, peak %.0f MiB while planning (VmHWM over its life %.0f MiB)\n", b / 1024, p / 1024, hwm / 1024 }'
 awk -v b="$size_before" -v a="$size_after" \
   'BEGIN { printf "database: %.2f GiB before, %.2f GiB after (+%.0f MiB)\n", b / 2^30, a / 2^30, (a - b) / 2^20 }'
-sql -c "select 'reminders by step: ' || string_agg(step || ' ' || n, ', ' order by step)
-          from (select step, count(*) n from reminder group by 1) s" \
-    -c "select 'reminders by channel: ' || string_agg(channel || ' ' || n, ', ' order by n desc)
-          from (select coalesce(channel_code, 'none') channel, count(*) n from reminder group by 1) s" \
+decisions="(select step, channel_code, outcome from reminder
+             union all select step, null, outcome from reminder_no_contact) m"
+sql -c "select 'decisions by step: ' || string_agg(step || ' ' || n, ', ' order by step)
+          from (select step, count(*) n from $decisions group by 1) s" \
+    -c "select 'decisions by channel: ' || string_agg(channel || ' ' || n, ', ' order by n desc)
+          from (select coalesce(channel_code, 'none') channel, count(*) n from $decisions group by 1) s" \
+    -c "select 'decisions by outcome: ' || string_agg(outcome || ' ' || n, ', ' order by n desc)
+          from (select coalesce(outcome, 'unsettled') outcome, count(*) n from $decisions group by 1) s" \
     -c "select 'outbox rows: ' || count(*) || ', linked: ' || (select count(*) from reminder where outbox_message_id is not null)
           from outbox_message where idempotency_key like 'reminder:%'" \
     -c "select 'table sizes: reminder ' || pg_size_pretty(pg_total_relation_size('reminder'))
+              || ', reminder_no_contact ' || pg_size_pretty(pg_total_relation_size('reminder_no_contact'))
               || ', outbox_message ' || pg_size_pretty(pg_total_relation_size('outbox_message'))"

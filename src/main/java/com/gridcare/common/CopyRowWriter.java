@@ -17,6 +17,8 @@ public final class CopyRowWriter implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 1 << 18;
     private static final byte[] NULL = { '\\', 'N' };
+    private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000, 1_000_000_000 };
 
     private final CopyIn copyIn;
     private final byte[] buffer = new byte[BUFFER_BYTES];
@@ -84,6 +86,30 @@ public final class CopyRowWriter implements AutoCloseable {
         long cents = value % 100;
         put2('.', (char) ('0' + cents / 10));
         put1((byte) ('0' + cents % 10));
+        return this;
+    }
+
+    /**
+     * A real number in fixed point, rounded to {@code scale} decimals (at most 9), trailing zeros dropped: cheaper than
+     * {@code Double.toString}, whose search for the shortest exact form dominated writing millions of doubles.
+     */
+    public CopyRowWriter fixed(double value, int scale) throws SQLException {
+        separator();
+        putFixed(value, scale);
+        return this;
+    }
+
+    /** An array of real numbers ({@code {1,0,-0.25}}), each as {@link #fixed}. */
+    public CopyRowWriter fixedArray(double[] values, int scale) throws SQLException {
+        separator();
+        put1((byte) '{');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                put1((byte) ',');
+            }
+            putFixed(values[i], scale);
+        }
+        put1((byte) '}');
         return this;
     }
 
@@ -172,7 +198,32 @@ public final class CopyRowWriter implements AutoCloseable {
         position += digits;
     }
 
-    private void putPadded(int value, int width) throws SQLException {
+    private void putFixed(double value, int scale) throws SQLException {
+        long unit = POWERS_OF_TEN[scale];
+        if (!Double.isFinite(value) || Math.abs(value) >= (double) Long.MAX_VALUE / unit) {
+            put(Double.toString(value).getBytes(StandardCharsets.US_ASCII));
+            return;
+        }
+        long scaled = Math.round(value * unit);
+        if (scaled < 0) {
+            put1((byte) '-');
+            scaled = -scaled;
+        }
+        putLong(scaled / unit);
+        long fraction = scaled % unit;
+        if (fraction == 0) {
+            return;
+        }
+        int digits = scale;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            digits--;
+        }
+        put1((byte) '.');
+        putPadded(fraction, digits);
+    }
+
+    private void putPadded(long value, int width) throws SQLException {
         ensure(width);
         for (int i = position + width - 1; i >= position; i--) {
             buffer[i] = (byte) ('0' + value % 10);

@@ -1,5 +1,6 @@
 package com.gridcare.reminder;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,9 +40,19 @@ final class BudgetAllocator {
         }
     }
 
+    /**
+     * Assigns the slots' channels; the list keeps its order. Only slots with a channel worth its cost compete: at full
+     * scale most decisions are no contact, and sorting them too cost more than the rest of the allocation.
+     */
     <T> void allocate(List<Slot<T>> slots) {
-        slots.sort(Comparator.comparingDouble((Slot<T> slot) -> slot.priority).reversed());
+        List<Slot<T>> contenders = new ArrayList<>();
         for (Slot<T> slot : slots) {
+            if (!slot.decision.worthIt().isEmpty()) {
+                contenders.add(slot);
+            }
+        }
+        contenders.sort(Comparator.comparingDouble((Slot<T> slot) -> slot.priority).reversed());
+        for (Slot<T> slot : contenders) {
             for (ContactOption option : slot.decision.worthIt()) {
                 Integer left = remaining.get(option);
                 if (left == null || left > 0) {

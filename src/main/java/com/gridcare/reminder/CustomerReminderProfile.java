@@ -39,7 +39,8 @@ public record CustomerReminderProfile(
             @Schema(description = "The channel chosen; null: no contact was worth its cost, or it was not allowed")
             String channel,
             OffsetDateTime plannedAt, LocalDate dueDate, BigDecimal billAmount, BigDecimal valueOnTime, String riskTier,
-            @Schema(description = "Per reachable channel what the recommender expected, best first")
+            @Schema(description = "Per reachable channel what the recommender expected, best first; of a"
+                    + " decision not to contact, the best channel's only")
             List<Expected> expectations,
             @Schema(description = "Payment channel offered inside the reminder")
             String paymentOffer,

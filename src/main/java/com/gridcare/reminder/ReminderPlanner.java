@@ -51,10 +51,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * Decides, once a day and on demand, every bill reminder that is due: first it settles the reminders whose bill's
  * outcome became known and learns from them ({@link ReminderSettlement}), then, per bill and step, it asks the
  * recommender for the channel (or no contact) within the resident's choices, the weekly contact cap and the channels'
- * daily budgets, and writes each decision and its outbox message in one transaction. One instance plans at a time
- * (a PostgreSQL advisory lock); a bill's step is decided once (unique per bill and step, and the outbox's idempotency
- * key {@code reminder:<bill>:<step>}), so planning again the same day adds nothing. JDBC on a worker thread: a
- * batch over a whole day's bills, not a request.
+ * daily budgets, and writes each decision in one transaction: a contact to {@code reminder} with its outbox message,
+ * no contact (most decisions) to the narrow {@code reminder_no_contact}. One instance plans at a time (a PostgreSQL
+ * advisory lock); a bill's step is decided once (unique per bill and step in either table, and the outbox's
+ * idempotency key {@code reminder:<bill>:<step>}), so planning again the same day adds nothing and draws nothing
+ * again. JDBC on a worker thread: a batch over a whole day's bills, not a request.
  */
 @ApplicationScoped
 public class ReminderPlanner {
@@ -114,14 +115,24 @@ public class ReminderPlanner {
                                   order by pay.paid_at desc limit 1) habit on true
              where d.step is not null
                and not exists (select 1 from reminder m where m.bill_id = d.bill_id and m.step = d.step)
+               and not exists (select 1 from reminder_no_contact n where n.bill_id = d.bill_id and n.step = d.step)
              order by d.customer_id, d.due_date""";
 
     private static final String REMINDER_COLUMNS = "bill_id, customer_id, step, channel_code, planned_at, due_date, "
-            + "bill_amount, value_on_time, risk_probability, risk_tier, expected, payment_offer";
+            + "bill_amount, value_on_time, risk_probability, risk_tier, expected, features, payment_offer";
+
+    private static final String NO_CONTACT_COLUMNS = "bill_id, step, customer_id, planned_at, due_date, bill_amount, "
+            + "value_on_time, risk_tier, best_channel, best_uplift_mean, best_uplift_drawn, best_cost, best_net_value, "
+            + "features";
+
+    /** Decimals kept of the features and expectations written: beyond what a {@code real} holds. */
+    private static final int DECIMALS = 7;
 
     /**
-     * A day's decisions are streamed with COPY (a whole population's are millions of rows); COPY cannot skip a decision
-     * already taken, so they go through a temporary table, dropped with the transaction.
+     * A day's decisions are streamed with COPY (a whole population's are millions of rows). No-contact decisions go
+     * straight into their table: the candidates left out every step already decided, and the lock keeps any other
+     * planner out. Contacts go through a temporary table, dropped with the transaction, to take their outbox rows'
+     * ids as they are inserted.
      */
     private static final String STAGE_REMINDERS = "create temp table planned_reminder on commit drop as select "
             + REMINDER_COLUMNS + " from reminder with no data";
@@ -202,11 +213,11 @@ public class ReminderPlanner {
         }
     }
 
-    /** One bill's step as the planner found it. */
+    /** One bill's step as the planner found it, with the features the models read of it. */
     private record Candidate(long billId, long customerId, LocalDate period, BigDecimal openAmount, LocalDate dueDate,
             ReminderStep step, Customer customer, String riskTier, Long residentId, String mobile, String openid,
             String email, boolean refused, LocalTime quietFrom, LocalTime quietUntil, String habitName,
-            int recentContacts) {
+            int recentContacts, double[] features) {
     }
 
     private PlanSummary decide(Connection connection, ResponseModels models, ZonedDateTime now, int settled,
@@ -227,7 +238,6 @@ public class ReminderPlanner {
         List<BudgetAllocator.Slot<Candidate>> slots = new ArrayList<>(candidates.size());
         Map<Long, Integer> weekly = new HashMap<>();
         for (Candidate candidate : candidates) {
-            double[] x = Features.of(candidate.customer(), candidate.openAmount().doubleValue());
             double value = candidate.openAmount().doubleValue() * config.valueRate();
             int contacts = weekly.merge(candidate.customerId(), 0, Integer::sum) + candidate.recentContacts();
             Decision decision;
@@ -236,8 +246,8 @@ public class ReminderPlanner {
             } else if (candidate.step() == ReminderStep.ARREARS) {
                 decision = new Decision(List.of(ContactOption.STAFF_VISIT), List.of());
             } else {
-                decision = recommender.decide(candidate.customer(), x, evidence.get(candidate.customerId()), value,
-                        costs, random);
+                decision = recommender.decide(candidate.customer(), candidate.features(),
+                        evidence.get(candidate.customerId()), value, costs, random);
             }
             slots.add(new BudgetAllocator.Slot<>(candidate, decision,
                     decision.expectations().isEmpty() ? value : decision.expectations().get(0).netValue()));
@@ -245,10 +255,10 @@ public class ReminderPlanner {
                 weekly.merge(candidate.customerId(), 1, Integer::sum);
             }
         }
-        // the allocator sorts by priority; the rows are written in the candidates' order (customer, due date), so the
+        // the rows are written in the candidates' order (customer, due date), which the allocator keeps, so the
         // foreign-key checks and index insertions walk bill, customer and the indexes in order, not at random: at full
         // scale the random order spent three minutes there (BENCHMARKS.md)
-        new BudgetAllocator(budgets).allocate(new ArrayList<>(slots));
+        new BudgetAllocator(budgets).allocate(slots);
         return write(connection, slots, now, settled, started);
     }
 
@@ -256,27 +266,49 @@ public class ReminderPlanner {
             int settled, long started) throws SQLException {
         String plannedAt = now.toOffsetDateTime().toString();
         BigDecimal valueRate = BigDecimal.valueOf(settings.config().valueRate());
-        Map<String, Integer> contacts = new TreeMap<>();
         int noContact = 0;
+        try (CopyRowWriter copy = CopyRowWriter.open(connection, "reminder_no_contact", NO_CONTACT_COLUMNS, false)) {
+            for (var slot : slots) {
+                if (slot.assigned != null) {
+                    continue;
+                }
+                Candidate candidate = slot.item;
+                copy.number(candidate.billId()).text(candidate.step().name()).number(candidate.customerId())
+                        .text(plannedAt).date(candidate.dueDate()).text(candidate.openAmount().toPlainString())
+                        .text(valueOnTime(candidate, valueRate)).text(candidate.riskTier());
+                List<Expectation> expectations = slot.decision.expectations();
+                if (expectations.isEmpty()) {
+                    copy.nullValue().nullValue().nullValue().nullValue().nullValue();
+                } else {
+                    Expectation best = expectations.get(0);
+                    copy.text(best.channel().name()).fixed(best.upliftMean(), DECIMALS)
+                            .fixed(best.upliftDrawn(), DECIMALS).fixed(best.cost(), DECIMALS)
+                            .fixed(best.netValue(), DECIMALS);
+                }
+                copy.fixedArray(candidate.features(), DECIMALS).endRow();
+                noContact++;
+            }
+            copy.finish();
+        }
+        Map<String, Integer> contacts = new TreeMap<>();
         try (Statement stage = connection.createStatement()) {
             stage.execute(STAGE_REMINDERS);
         }
         try (CopyRowWriter copy = CopyRowWriter.open(connection, "planned_reminder", REMINDER_COLUMNS, false)) {
             for (var slot : slots) {
-                Candidate candidate = slot.item;
                 ContactOption channel = slot.assigned;
-                BigDecimal value = candidate.openAmount().multiply(valueRate).setScale(2, RoundingMode.HALF_UP);
+                if (channel == null) {
+                    continue;
+                }
+                Candidate candidate = slot.item;
                 Double probability = candidate.customer().riskProbability();
                 copy.number(candidate.billId()).number(candidate.customerId()).text(candidate.step().name())
-                        .text(channel == null ? null : channel.name()).text(plannedAt).date(candidate.dueDate())
-                        .text(candidate.openAmount().toPlainString()).text(value.toPlainString())
+                        .text(channel.name()).text(plannedAt).date(candidate.dueDate())
+                        .text(candidate.openAmount().toPlainString()).text(valueOnTime(candidate, valueRate))
                         .text(probability == null ? null : probability.toString()).text(candidate.riskTier())
-                        .text(expected(slot)).text(paymentOffer(candidate)).endRow();
-                if (channel == null) {
-                    noContact++;
-                } else {
-                    contacts.merge(channel.name(), 1, Integer::sum);
-                }
+                        .text(expected(slot.decision)).fixedArray(candidate.features(), DECIMALS)
+                        .text(paymentOffer(candidate)).endRow();
+                contacts.merge(channel.name(), 1, Integer::sum);
             }
             copy.finish();
         }
@@ -291,17 +323,20 @@ public class ReminderPlanner {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Why: the features read and every reachable channel's expectation, as staff see them on the profile. */
-    private String expected(BudgetAllocator.Slot<Candidate> slot) {
+    /** The value of the bill being paid on time, as recorded with the decision. */
+    private static String valueOnTime(Candidate candidate, BigDecimal valueRate) {
+        return candidate.openAmount().multiply(valueRate).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Why this contact: every reachable channel's expectation, as staff see them on the profile. */
+    private String expected(Decision decision) {
         ObjectNode why = json.createObjectNode();
         ArrayNode channels = why.putArray("channels");
-        for (Expectation expectation : slot.decision.expectations()) {
+        for (Expectation expectation : decision.expectations()) {
             channels.addObject().put("channel", expectation.channel().name())
                     .put("upliftMean", expectation.upliftMean()).put("upliftDrawn", expectation.upliftDrawn())
                     .put("cost", expectation.cost()).put("netValue", expectation.netValue());
         }
-        // the same vector the decision read: features are a function of the customer and the bill
-        why.set("features", json.valueToTree(Features.of(slot.item.customer(), slot.item.openAmount().doubleValue())));
         return why.toString();
     }
 
@@ -418,12 +453,13 @@ public class ReminderPlanner {
                 ChronoUnit.DAYS.between(openedOn, now.toLocalDate()) / 365.25,
                 row.getObject("probability", Double.class), reachable, override);
         Boolean topicEnabled = row.getObject("topic_enabled", Boolean.class);
+        BigDecimal openAmount = row.getBigDecimal("open_amount");
         return new Candidate(row.getLong("bill_id"), row.getLong("customer_id"),
-                row.getObject("period", LocalDate.class), row.getBigDecimal("open_amount"),
+                row.getObject("period", LocalDate.class), openAmount,
                 row.getObject("due_date", LocalDate.class), step, customer, tier, residentId, mobile, openid, email,
                 Boolean.FALSE.equals(topicEnabled), row.getObject("quiet_from", LocalTime.class),
                 row.getObject("quiet_until", LocalTime.class), row.getString("habit_name"),
-                row.getInt("recent_contacts"));
+                row.getInt("recent_contacts"), Features.of(customer, openAmount.doubleValue()));
     }
 
     /** The channels as an administrator set them: each one's unit cost, and the codes switched on. */

@@ -20,16 +20,27 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ReminderViews {
 
+    /** Contacts and no-contact decisions alike; of a no-contact decision its best channel's expectation only. */
     private static final String REMINDERS = """
             select b.period, m.step, m.channel_code, m.planned_at, m.due_date, m.bill_amount, m.value_on_time,
-                   m.risk_tier, m.expected - 'features' as expected, m.payment_offer, m.outcome,
-                   o.status as message_status
+                   m.risk_tier, m.expected, m.payment_offer, m.outcome, o.status as message_status
               from reminder m
               join customer c on c.id = m.customer_id
               join bill b on b.id = m.bill_id
               left join outbox_message o on o.id = m.outbox_message_id
              where c.account_no = $1
-             order by m.planned_at desc, m.id desc
+            union all
+            select b.period, n.step, null, n.planned_at, n.due_date, n.bill_amount, n.value_on_time, n.risk_tier,
+                   jsonb_build_object('channels', case when n.best_channel is null then '[]'::jsonb
+                       else jsonb_build_array(jsonb_build_object('channel', n.best_channel,
+                           'upliftMean', n.best_uplift_mean, 'upliftDrawn', n.best_uplift_drawn,
+                           'cost', n.best_cost, 'netValue', n.best_net_value)) end),
+                   null, n.outcome, null
+              from reminder_no_contact n
+              join customer c on c.id = n.customer_id
+              join bill b on b.id = n.bill_id
+             where c.account_no = $1
+             order by planned_at desc, period desc, step desc
              limit 50""";
 
     private static final String EVIDENCE = """
@@ -47,7 +58,9 @@ public class ReminderViews {
                    count(*) filter (where m.outcome = 'PAID_ON_TIME') as paid_on_time,
                    count(*) filter (where m.outcome = 'PAID_LATE') as paid_late,
                    count(*) filter (where m.outcome = 'UNPAID') as unpaid
-              from reminder m
+              from (select customer_id, channel_code, risk_tier, outcome, planned_at from reminder
+                    union all
+                    select customer_id, null, risk_tier, outcome, planned_at from reminder_no_contact) m
               join customer c on c.id = m.customer_id
               left join contact_channel ch on ch.code = m.channel_code
              where m.planned_at >= $1 and m.planned_at < $2

@@ -53,6 +53,7 @@ public class TestUtility {
 
     public void removeTestRows() throws SQLException {
         execute("delete from reminder");
+        execute("delete from reminder_no_contact");
         execute("delete from channel_evidence where customer_id >= ?", FIRST_TEST_ID);
         execute("delete from repair_ticket_event");
         execute("delete from repair_ticket");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -33,7 +34,8 @@ import io.restassured.RestAssured;
 /**
  * The planner through its endpoints: test customers' bills coming due get one decision each and their messages in the
  * outbox; planning again adds nothing; a refused topic is honoured; once the bills are paid the reminders settle, the
- * contacts get their PAID outcome and the recommender has learned; staff read the profile and the summary.
+ * contacts get their PAID outcome and the recommender has learned; a decision not to contact is kept (not drawn again)
+ * and learned from like a contact; staff read the profile and the summary.
  */
 @QuarkusTest
 class ReminderPlannerTests {
@@ -43,6 +45,9 @@ class ReminderPlannerTests {
     private static final long REFUSING = TestUtility.FIRST_TEST_ID + 502;
     private static final long SMALL = TestUtility.FIRST_TEST_ID + 503;
     private static final String OURS = "(select id from bill where customer_id >= " + TestUtility.FIRST_TEST_ID + ")";
+    /** Every decision: contacts and no-contact decisions. */
+    private static final String DECISIONS = "(select bill_id, customer_id, step, outcome from reminder union all "
+            + "select bill_id, customer_id, step, outcome from reminder_no_contact) m";
 
     @Inject
     TestUtility utility;
@@ -69,7 +74,7 @@ class ReminderPlannerTests {
         today = LocalDate.now(clock.withZone(timeZone.timeZone()));
         bill(LARGE, "200000.00");
         bill(REFUSING, "200000.00");
-        bill(SMALL, "60.00");
+        bill(SMALL, "0.50");
         resident = (Long) utility.value("insert into resident (mobile) values ('13900009999') returning id");
         utility.execute("insert into account_binding (resident_id, customer_id) values (?, ?)", resident, REFUSING);
         utility.execute("insert into contact_preference (resident_id, topic, enabled) values (?, 'BILL_REMINDER', false)",
@@ -87,12 +92,12 @@ class ReminderPlannerTests {
     void shouldDecideEachBillOnceWriteTheOutboxAndLearnWhenPaid() throws SQLException {
         SignedInStaff admin = SignedInStaff.admin(staff, passwords);
         admin.given().post(PLANS).then().statusCode(200).body("planned", greaterThan(2));
-        assertThat(utility.count("select count(*) from reminder where step = 'DUE_SOON' and bill_id in " + OURS))
-                .isEqualTo(3);
+        assertThat(utility.count("select count(*) from " + DECISIONS + " where step = 'DUE_SOON' and bill_id in "
+                + OURS)).isEqualTo(3);
         assertThat(utility.value("select channel_code from reminder where customer_id = ?", LARGE))
                 .as("a 200,000-yuan bill is worth a contact").isNotNull();
-        assertThat(utility.value("select channel_code from reminder where customer_id = ?", REFUSING))
-                .as("the resident refused bill reminders").isNull();
+        assertThat(utility.count("select count(*) from reminder_no_contact where customer_id = ?", REFUSING))
+                .as("the resident refused bill reminders").isEqualTo(1);
         assertThat((String) utility.value("select payload->>'text' from outbox_message where customer_id = ?", LARGE))
                 .contains("T" + LARGE).contains("200000.00").contains("到期");
         assertThat(utility.count("select count(*) from reminder where channel_code is not null "
@@ -121,13 +126,56 @@ class ReminderPlannerTests {
         utility.execute("update bill set status = 'PAID', paid_amount = total_amount, settled_at = now() "
                 + "where status <> 'PAID' and id in " + OURS);
         admin.given().post(PLANS).then().statusCode(200).body("settled", greaterThan(2));
-        assertThat(utility.count("select count(*) from reminder where outcome = 'PAID_ON_TIME' and bill_id in "
+        assertThat(utility.count("select count(*) from " + DECISIONS + " where outcome = 'PAID_ON_TIME' and bill_id in "
                 + OURS)).isEqualTo(3);
         assertThat(utility.count("select count(*) from contact_outcome where outcome = 'PAID' and customer_id >= ?",
                 TestUtility.FIRST_TEST_ID)).isEqualTo(contacted);
         assertThat(utility.count("select count(*) from channel_response_model")).isEqualTo(9);
         assertThat(utility.count("select count(*) from channel_evidence where customer_id = ? and channel_code = 'NONE'",
                 LARGE)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepANoContactDecisionAndLearnFromTheUncontactedBill() throws SQLException {
+        SignedInStaff admin = SignedInStaff.admin(staff, passwords);
+        admin.given().post(PLANS).then().statusCode(200).body("noContact", greaterThan(1));
+        String profile = "/api/v1/staff/customers/{accountNo}/profile";
+        var decided = agent().given().get(profile, "T" + SMALL).then().statusCode(200)
+                .body("reminders.size()", equalTo(1))
+                .body("reminders[0].channel", nullValue())
+                .body("reminders[0].expectations.size()", equalTo(1))
+                .body("reminders[0].expectations[0].netValue", lessThanOrEqualTo(0f))
+                .body("reminders[0].outcome", nullValue())
+                .extract().jsonPath();
+        agent().given().get(profile, "T" + REFUSING).then().statusCode(200)
+                .body("reminders[0].channel", nullValue()).body("reminders[0].expectations.size()", equalTo(0));
+        double observations = (Double) utility.value(
+                "select observations from channel_response_model where channel_code = 'NONE'");
+
+        // planning again decides nothing again and draws nothing again: the same single decision, as it was
+        admin.given().post(PLANS).then().statusCode(200).body("planned", equalTo(0));
+        agent().given().get(profile, "T" + SMALL).then().statusCode(200)
+                .body("reminders.size()", equalTo(1))
+                .body("reminders[0].plannedAt", equalTo(decided.getString("reminders[0].plannedAt")))
+                .body("reminders[0].expectations[0].channel",
+                        equalTo(decided.getString("reminders[0].expectations[0].channel")))
+                .body("reminders[0].expectations[0].upliftDrawn",
+                        equalTo(decided.getFloat("reminders[0].expectations[0].upliftDrawn")));
+
+        // the uncontacted bill is paid before its due date: it settles, and the learner takes it as paying on time
+        // without a contact, in the customer's own evidence and in the segment model
+        utility.execute("update bill set status = 'PAID', paid_amount = total_amount, settled_at = now() "
+                + "where customer_id = ?", SMALL);
+        admin.given().post(PLANS).then().statusCode(200).body("settled", greaterThan(0));
+        agent().given().get(profile, "T" + SMALL).then().statusCode(200)
+                .body("reminders[0].outcome", equalTo("PAID_ON_TIME"))
+                .body("learned.find { it.channel == 'NONE' }.successes", greaterThan(0f))
+                .body("learned.find { it.channel == 'NONE' }.contacts", equalTo(0));
+        assertThat((Double) utility.value(
+                "select observations from channel_response_model where channel_code = 'NONE'"))
+                .isGreaterThan(observations);
+        admin.given().get("/api/v1/staff/reminders/summary?by=channel").then().statusCode(200)
+                .body("find { it.group == 'NONE' }.paidOnTime", greaterThan(0));
     }
 
     @Test
