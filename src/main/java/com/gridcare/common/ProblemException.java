@@ -48,6 +48,11 @@ public class ProblemException extends RuntimeException {
         return title;
     }
 
+    /** The fields at fault, or null when the problem is not about particular fields. */
+    public List<Problem.Violation> violations() {
+        return violations;
+    }
+
     /**
      * The problem JSON of this failure at {@code instance}. A subclass whose problem has extension members (RFC 7807
      * section 3.2: what a conflicting change was, say) answers a record of its own with the same first members.

@@ -40,7 +40,8 @@ final class OutageProblems {
 
         Stale(int requested, int currentVersion, List<OutageConflict.FieldChange> changes) {
             super(409, "stale-version", "Conflict", "The outage changed since version " + requested
-                    + "; it is at version " + currentVersion + ". Look at what changed and try again.");
+                    + "; it is at version " + currentVersion + ". Look at what changed and try again.",
+                    List.of(new Problem.Violation("version", "stale: now " + currentVersion)));
             this.currentVersion = currentVersion;
             this.changes = changes;
         }
@@ -48,7 +49,7 @@ final class OutageProblems {
         @Override
         public Object body(String instance) {
             return new OutageConflict("urn:gridcare:problem:" + slug(), title(), status(), getMessage(), instance,
-                    List.of(new Problem.Violation("version", "stale: now " + currentVersion)), currentVersion, changes);
+                    violations(), currentVersion, changes);
         }
     }
 }

@@ -72,6 +72,12 @@ class StaffOutageResourceTests {
         return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
+    /** Published outages around the test areas (all three stand at the same place). */
+    private static io.restassured.response.ValidatableResponse near() {
+        return RestAssured.given().queryParam("latitude", 23.1).queryParam("longitude", 113.3).queryParam("radius", 100)
+                .get("/api/v1/outages/near").then().statusCode(200);
+    }
+
     @Test
     void shouldPublishAnUnplannedOutageAndRestoreItAreaByArea() throws Exception {
         SignedInStaff owner = fixture.owner();
@@ -98,12 +104,14 @@ class StaffOutageResourceTests {
         assertThat(outages.forCustomer(inA).await().indefinitely().current().id()).isEqualTo(id);
         RestAssured.get("/api/v1/outages/" + id).then().statusCode(200)
                 .body("areas.code", equalTo(List.of(AREA_A, AREA_B)));
+        near().body("[0].outage.id", equalTo((int) id)).body("[0].areasWithinRadius", equalTo(2));
 
         post(owner, id, "restore", "{\"version\": 2, \"transformerAreas\": [\"" + AREA_A + "\"]}").statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("restoredAreas.code", equalTo(List.of(AREA_A)));
         assertThat(outages.forCustomer(inA).await().indefinitely().current()).as("power back in A").isNull();
         assertThat(outages.forCustomer(inB).await().indefinitely().current().id()).isEqualTo(id);
         RestAssured.get("/api/v1/outages/" + id).then().statusCode(200).body("areas.code", equalTo(List.of(AREA_B)));
+        near().body("[0].areasWithinRadius", equalTo(1));
         RestAssured.given().queryParam("q", AREA_A).get("/api/v1/outages").then().statusCode(200)
                 .body("items", equalTo(List.of()));
         RestAssured.given().queryParam("q", AREA_B).get("/api/v1/outages").then().statusCode(200)
