@@ -22,9 +22,4 @@ public record OutageEdit(
         @Pattern(regexp = OutageDraft.CAUSE) String cause,
         @Size(min = 1, max = 500) String description,
         @Size(max = 64) String crewContact) {
-
-    /** Just the version: confirm a suspected outage as it is. */
-    static OutageEdit none(int version) {
-        return new OutageEdit(version, null, null, null, null, null, null, null);
-    }
 }

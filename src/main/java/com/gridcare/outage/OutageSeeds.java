@@ -40,7 +40,7 @@ public class OutageSeeds {
             select p.id, case when p.n % 5 = 0 then p.feeder_id end, case when p.n % 5 <> 0 then p.area_id end
               from picked p join made m on m.id = p.id""";
 
-    /** The demo's three outages, on the first transformer areas: $1 is now. */
+    /** The demo's three outages, on the first transformer areas (again from the first when there are fewer); $1 is now. */
     private static final String DEMO = """
             with areas as (
                 select t.id, row_number() over (order by t.id) as n from transformer_area t order by t.id limit 3
@@ -59,7 +59,7 @@ public class OutageSeeds {
                      $1::timestamptz - interval '1 day 1 hour', $1::timestamptz - interval '1 day 2 hours 50 minutes',
                      null)) as v(n, kind, status, cause, description, starts_at, estimated_restore_at, restored_at,
                                  published_at, crew_contact)
-                  join areas on areas.n = v.n
+                  join areas on areas.n = (v.n - 1) % (select count(*) from areas) + 1
             ), made as (
                 insert into outage (id, kind, status, cause, description, starts_at, estimated_restore_at, restored_at,
                                     published_at, crew_contact, created_at, updated_at)
@@ -88,7 +88,7 @@ public class OutageSeeds {
 
     /**
      * The demo utility's outages, unless it has some: a planned one in three days, a current unplanned one with an
-     * estimate and one restored yesterday, each on a transformer area of its own. How many were made.
+     * estimate and one restored yesterday, on the first transformer areas. How many were made.
      */
     public Uni<Integer> demo(OffsetDateTime now) {
         return pool.withTransaction(connection -> connection.query("lock table outage in exclusive mode").execute()

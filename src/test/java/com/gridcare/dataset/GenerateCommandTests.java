@@ -29,9 +29,9 @@ class GenerateCommandTests {
         assertThat(again.getOutput()).contains("already holds this dataset");
 
         LaunchResult storm = launcher.launch("generate", "--scale", "0.0003", "--seed", "5", "--as-of", "2026-11-26",
-                "--outage-storm", "7");
+                "--outage-storm", "2");
         assertThat(storm.exitCode()).isZero();
-        assertThat(storm.getOutput()).contains("Published 7 current unplanned outages");
+        assertThat(storm.getOutput()).contains("Published 2 current unplanned outages");
 
         LaunchResult other = launcher.launch("generate", "--scale", "0.0003", "--seed", "6", "--as-of", "2026-11-26");
         assertThat(other.exitCode()).isEqualTo(1);
