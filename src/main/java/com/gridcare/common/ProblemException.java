@@ -1,5 +1,7 @@
 package com.gridcare.common;
 
+import java.util.List;
+
 /**
  * A failure the service means to report to the client: it carries the problem's stable slug, status and a detail
  * that is safe to show (no internals, no personal data). Features subclass it for their own problems; one mapper in
@@ -10,9 +12,19 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String slug;
     private final String title;
+    private final List<Problem.Violation> violations;
 
     public ProblemException(int status, String slug, String title, String detail) {
         this(status, slug, title, detail, true);
+    }
+
+    /** A refusal that names the fields at fault (bad input a client can point its user to). */
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.Violation> violations) {
+        super(detail, null, false, true);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.violations = List.copyOf(violations);
     }
 
     /** Without a stack trace, for refusals frequent enough that filling one in would cost more than the answer. */
@@ -21,6 +33,7 @@ public class ProblemException extends RuntimeException {
         this.status = status;
         this.slug = slug;
         this.title = title;
+        this.violations = null;
     }
 
     public int status() {
@@ -33,6 +46,19 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** The fields at fault, or null when the problem is not about particular fields. */
+    public List<Problem.Violation> violations() {
+        return violations;
+    }
+
+    /**
+     * The problem JSON of this failure at {@code instance}. A subclass whose problem has extension members (RFC 7807
+     * section 3.2: what a conflicting change was, say) answers a record of its own with the same first members.
+     */
+    public Object body(String instance) {
+        return new Problem("urn:gridcare:problem:" + slug, title, status, getMessage(), instance, violations);
     }
 
     /** 404 {@code not-found}: also what a resident gets for another resident's account, so accounts cannot be probed. */

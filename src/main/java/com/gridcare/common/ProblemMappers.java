@@ -54,8 +54,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception, UriInfo uri) {
-        Response response = respond(Problem.of(exception.slug(), exception.title(), exception.status(),
-                exception.getMessage(), uri.getPath()));
+        Response response = Response.status(exception.status()).type(Problem.MEDIA_TYPE)
+                .entity(exception.body(uri.getPath())).build();
         // every 503 is a server we depend on not answering: worth the same request again shortly
         return exception.status() != 503 ? response
                 : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();

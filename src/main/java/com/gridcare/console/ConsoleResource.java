@@ -1,8 +1,6 @@
 package com.gridcare.console;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -387,11 +385,7 @@ public class ConsoleResource {
     }
 
     private void checkCsrf(String csrf) {
-        String expected = current.csrfToken();
-        if (csrf == null || expected == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.US_ASCII),
-                expected.getBytes(StandardCharsets.US_ASCII))) {
-            throw new ForbiddenException("The form is stale or did not come from the console.");
-        }
+        ConsolePages.checkCsrf(current, csrf);
     }
 
     private Uni<Response> unansweredPage(FaqEntryForm form, FaqEntry created, int status) {
@@ -404,18 +398,10 @@ public class ConsoleResource {
     }
 
     private NewCookie cookie(String token, int maxAge) {
-        return new NewCookie.Builder(config.cookieName()).value(token).path("/").httpOnly(true)
-                .secure(config.cookieSecure()).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+        return ConsolePages.cookie(config, token, maxAge);
     }
 
-    /** Pages are private to the staff member, never framed and run only the console's own script. */
     private static Response page(TemplateInstance template, int status) {
-        return Response.status(status).entity(template).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                        + "frame-ancestors 'none'; form-action 'self'")
-                .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer")
-                .build();
+        return ConsolePages.page(template, status);
     }
 }

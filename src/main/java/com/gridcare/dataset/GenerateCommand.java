@@ -2,9 +2,13 @@ package com.gridcare.dataset;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+
+import com.gridcare.outage.OutageSeeds;
 
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
@@ -48,11 +52,18 @@ public class GenerateCommand implements Callable<Integer> {
             description = "Tables loaded side by side, 1 or 2 (default ${DEFAULT-VALUE}); 1 spares a busy server.")
     int lanes;
 
+    @Option(names = "--outage-storm", paramLabel = "N",
+            description = "Then publish N current unplanned outages over random transformer areas (every fifth over "
+                    + "its feeder), for benchmarks; at most one per area (default none).")
+    int outageStorm;
+
     private final DatasetGenerator generator;
+    private final OutageSeeds outageSeeds;
     private final Clock clock;
 
-    public GenerateCommand(DatasetGenerator generator, Clock clock) {
+    public GenerateCommand(DatasetGenerator generator, OutageSeeds outageSeeds, Clock clock) {
         this.generator = generator;
+        this.outageSeeds = outageSeeds;
         this.clock = clock;
     }
 
@@ -67,6 +78,9 @@ public class GenerateCommand implements Callable<Integer> {
         if (lanes < 1 || lanes > 2) {
             throw new ParameterException(spec.commandLine(), "--lanes must be 1 or 2, was " + lanes);
         }
+        if (outageStorm < 0) {
+            throw new ParameterException(spec.commandLine(), "--outage-storm must be 0 or more, was " + outageStorm);
+        }
         GenerationRequest request;
         try {
             request = new GenerationRequest(seed, scale, day, smartMeterShare, dailyDays);
@@ -80,7 +94,7 @@ public class GenerateCommand implements Callable<Integer> {
                 if (same && r.complete()) {
                     out.printf("The database already holds this dataset (seed %d, scale %s, as of %s).%n", seed,
                             scale, day);
-                    return 0;
+                    return storm(out);
                 }
                 if (!same) {
                     err.printf("The database holds a %s dataset of seed %d, scale %s, as of %s. "
@@ -101,6 +115,18 @@ public class GenerateCommand implements Callable<Integer> {
         outcome.rowsByStep().forEach((step, rows) -> out.printf("  %-18s %,13d rows%n", step.toLowerCase(), rows));
         out.printf("Done: %,d rows in %.1f s (%,.0f rows/s)%n", outcome.totalRows(), outcome.millis() / 1000.0,
                 outcome.totalRows() * 1000.0 / Math.max(1, outcome.millis()));
+        return storm(out);
+    }
+
+    /** The storm of outages asked for, over the dataset now in the database (the seed picks the areas). */
+    private int storm(PrintWriter out) {
+        if (outageStorm > 0) {
+            long started = System.nanoTime();
+            int made = outageSeeds.storm(outageStorm, seed, OffsetDateTime.now(clock)).await()
+                    .atMost(Duration.ofMinutes(10));
+            out.printf("Published %,d current unplanned outages (outage storm) in %.1f s%n", made,
+                    (System.nanoTime() - started) / 1e9);
+        }
         return 0;
     }
 }

@@ -2,7 +2,9 @@ package com.gridcare.ops;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import com.gridcare.dataset.DatasetGenerator;
 import com.gridcare.dataset.GenerationRequest;
+import com.gridcare.outage.OutageSeeds;
 import com.gridcare.staff.StaffConfig;
 import com.gridcare.staff.StaffPasswords;
 
@@ -27,15 +30,17 @@ class DemoUtilitySeeder {
     private final StaffConfig staff;
     private final DatasetGenerator generator;
     private final StaffPasswords staffPasswords;
+    private final OutageSeeds outageSeeds;
     private final Clock clock;
     private final int httpPort;
 
     DemoUtilitySeeder(DemoConfig demo, StaffConfig staff, DatasetGenerator generator, StaffPasswords staffPasswords,
-            Clock clock, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+            OutageSeeds outageSeeds, Clock clock, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.demo = demo;
         this.staff = staff;
         this.generator = generator;
         this.staffPasswords = staffPasswords;
+        this.outageSeeds = outageSeeds;
         this.clock = clock;
         this.httpPort = httpPort;
     }
@@ -52,6 +57,11 @@ class DemoUtilitySeeder {
             LOG.infof("Seeding the demo utility: %,d customers", demo.customers());
             var outcome = generator.generate(request, false, System.err, false);
             LOG.infof("Demo utility ready: %,d rows in %.1f s", outcome.totalRows(), outcome.millis() / 1000.0);
+        }
+        // a planned, a current and a restored outage, so the console's outage pages and the lookups show something
+        int outages = outageSeeds.demo(OffsetDateTime.now(clock)).await().atMost(Duration.ofMinutes(1));
+        if (outages > 0) {
+            LOG.infof("Demo outages: %d (planned in 3 days, current, restored yesterday)", outages);
         }
         String base = "http://localhost:" + httpPort;
         LOG.infof("gridcare is up. API docs: %s/q/swagger-ui  health: %s/q/health  metrics: %s/q/metrics  "

@@ -26,10 +26,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * What residents may see of outages: only PUBLISHED ones (drafts, cancelled and restored outages are invisible), and
- * on their own account that a SUSPECTED one is being checked. An outage covers whole feeders and/or single
- * transformer areas ({@code outage_scope}); a customer is affected when their feeder or their transformer area is
- * covered, and a transformer area when it or its feeder is.
+ * What residents may see of outages: only PUBLISHED ones (draft, cancelled, dismissed, restored and closed outages
+ * are invisible), and on their own account that a SUSPECTED one is being checked. An outage covers whole feeders
+ * and/or single transformer areas ({@code outage_scope}); a customer is affected when their feeder or their
+ * transformer area is covered, and a transformer area when it or its feeder is, until its power is back
+ * ({@code outage_area_restoration}: power may come back area by area).
  */
 @ApplicationScoped
 public class OutageService {
@@ -54,6 +55,8 @@ public class OutageService {
              where c.id = $1 and o.restored_at is null
                and ((o.status = 'PUBLISHED' and (o.starts_at <= $2 or (o.kind = 'PLANNED' and o.starts_at <= $3)))
                     or o.status = 'SUSPECTED')
+               and not exists (select 1 from outage_area_restoration r
+                                where r.outage_id = o.id and r.transformer_area_id = c.transformer_area_id)
              order by o.starts_at, o.id""";
 
     /** $1 is a LIKE pattern (wildcards of the text escaped); keyset on (starts_at, id) after ($2, $3). */
@@ -68,6 +71,8 @@ public class OutageService {
                      left join feeder tf on tf.id = t.feeder_id
                      left join grid_area g on g.id = t.grid_area_id
                     where s.outage_id = o.id
+                      and not exists (select 1 from outage_area_restoration r
+                                       where r.outage_id = o.id and r.transformer_area_id = t.id)
                       and (f.name ilike $1 or f.code ilike $1 or t.name ilike $1 or t.code ilike $1
                            or tf.name ilike $1 or tf.code ilike $1 or g.name ilike $1))
              order by o.starts_at, o.id
@@ -80,7 +85,9 @@ public class OutageService {
               join outage_scope s on s.transformer_area_id = t.id or s.feeder_id = t.feeder_id
               join outage o on o.id = s.outage_id
              where t.latitude between $1 and $2 and t.longitude between $3 and $4
-               and o.status = 'PUBLISHED' and o.restored_at is null""";
+               and o.status = 'PUBLISHED' and o.restored_at is null
+               and not exists (select 1 from outage_area_restoration r
+                                where r.outage_id = o.id and r.transformer_area_id = t.id)""";
 
     private static final String DETAIL = "select " + SUMMARY_COLUMNS + """
                    , o.published_at, f.code as feeder_code, f.name as feeder_name, t.code as area_code,
@@ -89,6 +96,8 @@ public class OutageService {
               left join outage_scope s on s.outage_id = o.id
               left join feeder f on f.id = s.feeder_id
               left join transformer_area t on t.id = s.transformer_area_id
+                    and not exists (select 1 from outage_area_restoration r
+                                     where r.outage_id = o.id and r.transformer_area_id = t.id)
              where o.id = $1 and o.status = 'PUBLISHED'
              order by f.code nulls last, t.code""";
 

@@ -28,6 +28,11 @@ class GenerateCommandTests {
         assertThat(again.exitCode()).isZero();
         assertThat(again.getOutput()).contains("already holds this dataset");
 
+        LaunchResult storm = launcher.launch("generate", "--scale", "0.0003", "--seed", "5", "--as-of", "2026-11-26",
+                "--outage-storm", "2");
+        assertThat(storm.exitCode()).isZero();
+        assertThat(storm.getOutput()).contains("Published 2 current unplanned outages");
+
         LaunchResult other = launcher.launch("generate", "--scale", "0.0003", "--seed", "6", "--as-of", "2026-11-26");
         assertThat(other.exitCode()).isEqualTo(1);
         assertThat(other.getErrorOutput()).contains("seed 5").contains("--restart");
@@ -59,6 +64,10 @@ class GenerateCommandTests {
         LaunchResult lanes = launcher.launch("generate", "--scale", "0.001", "--lanes", "3");
         assertThat(lanes.exitCode()).isEqualTo(2);
         assertThat(lanes.getErrorOutput()).contains("--lanes must be 1 or 2");
+
+        LaunchResult storm = launcher.launch("generate", "--scale", "0.001", "--outage-storm", "-1");
+        assertThat(storm.exitCode()).isEqualTo(2);
+        assertThat(storm.getErrorOutput()).contains("--outage-storm must be 0 or more");
 
         LaunchResult unknownCommand = launcher.launch("explode");
         assertThat(unknownCommand.exitCode()).isEqualTo(2);

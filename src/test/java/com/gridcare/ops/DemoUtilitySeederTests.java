@@ -1,8 +1,12 @@
 package com.gridcare.ops;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.util.Map;
 
@@ -44,6 +48,17 @@ class DemoUtilitySeederTests {
                 .body("generation.status", equalTo("COMPLETE"))
                 .body("estimatedRows.customer", equalTo(400))
                 .body("steps.step", hasItems("NETWORK", "CUSTOMERS", "BILLS", "PAYMENTS"));
+    }
+
+    @Test
+    void shouldShowAPlannedACurrentAndARestoredOutage() {
+        SignedInStaff admin = SignedInStaff.admin(staff, passwords);
+        admin.given().queryParam("status", "PUBLISHED").queryParam("status", "RESTORED").get("/api/v1/staff/outages")
+                .then().statusCode(200).body("items", hasSize(3))
+                .body("items.kind", containsInAnyOrder("PLANNED", "UNPLANNED", "UNPLANNED"))
+                .body("items.status", containsInAnyOrder("PUBLISHED", "PUBLISHED", "RESTORED"))
+                .body("items.affectedCustomers", everyItem(greaterThan(0)));
+        given().queryParam("q", "T0000").get("/api/v1/outages").then().statusCode(200).body("items", hasSize(2));
     }
 
     @Test
