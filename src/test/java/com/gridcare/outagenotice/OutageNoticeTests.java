@@ -29,11 +29,11 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Outage notices as residents get them: outages published, edited, restored and cancelled (through
- * {@link TestOutages}), the outbox rows they make, what the fake SMS provider received and what a resident's inbox
- * shows. Four test customers on a feeder of their own: one reached by SMS on the account's mobile, one bound to a
- * signed-in resident with quiet hours (the app inbox), a neighbour in the feeder's second transformer area by SMS, and
- * one whose resident refused outage notices.
+ * Outage notices as residents get them: outages published, edited, restored and cancelled through the staff API (by
+ * {@link TestOutages}), and events lost or repeated, the outbox rows they make, what the fake SMS provider received
+ * and what a resident's inbox shows. Four test customers on a feeder of their own: one reached by SMS on the account's
+ * mobile, one bound to a signed-in resident with quiet hours (the app inbox), a neighbour in the feeder's second
+ * transformer area by SMS, and one whose resident refused outage notices.
  */
 @QuarkusTest
 class OutageNoticeTests {
@@ -157,14 +157,14 @@ class OutageNoticeTests {
     void shouldTellPowerRestoredAreaByAreaAndThenTheRestOnce() throws Exception {
         long outage = outages.publish("UNPLANNED", now.minusMinutes(30), now.plusHours(3), List.of(FEEDER), List.of());
 
-        outages.restoreArea(outage, AREA, now);
+        outages.restoreArea(outage, AREA);
         assertThat(told(outage, "RESTORED")).containsExactly(BY_SMS, IN_APP);
         Timestamp due = (Timestamp) utility.value("select next_attempt_at from outbox_message where idempotency_key = ?",
                 "outage:" + outage + ":RESTORED:" + IN_APP);
         assertThat(due.toInstant()).as("power back is no news to wake anyone for: after the quiet hours")
                 .isEqualTo(now.plusHours(2).toInstant());
 
-        outages.restore(outage, now.plusMinutes(20));
+        outages.restore(outage);
         assertThat(told(outage, "RESTORED")).containsExactly(BY_SMS, IN_APP, NEIGHBOUR);
         outages.changed(outage, Change.RESTORED).join();
         assertThat(notices.catchUp()).isZero();
@@ -246,10 +246,9 @@ class OutageNoticeTests {
                 throw new IllegalStateException(e);
             }
         });
-        outages.addArea(outage, OTHER_AREA);
-        CompletableFuture<Void> edited = outages.changed(outage, Change.EDITED);
+        outages.extendTo(outage, OTHER_AREA);
         CompletableFuture<Void> republished = outages.changed(outage, Change.PUBLISHED);
-        CompletableFuture.allOf(published, caughtUp, edited, republished).join();
+        CompletableFuture.allOf(published, caughtUp, republished).join();
 
         assertThat(utility.count("""
                 select count(*) from (select customer_id from outbox_message
