@@ -14,7 +14,8 @@ public interface OutboxConfig {
     String interval();
 
     /**
-     * Messages one instance claims and sends at once; it claims again while claims come back full. 8 sent 66 msg/s to
+     * Sends one instance claims and makes at once (a batch request to a provider taking several messages is one send,
+     * so a claim may hold up to this many times the batch size); it claims again while claims come back full. 8 sent 66 msg/s to
      * providers answering in 20 ms (BENCHMARKS.md). Bounded by the lease: every claimed message must be sent within it,
      * and WeChat's calls wait for one of {@code wechat.worker-threads} (16), each up to about 25 s when WeChat hangs
      * (time-outs and repeats): 64 / 16 × 25 s stays under the 2 minutes.

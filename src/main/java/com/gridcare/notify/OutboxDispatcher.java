@@ -52,9 +52,12 @@ public class OutboxDispatcher {
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
 
     /**
-     * $1 now, $2 this instance, $3 the lease's end, $4 how many. Leases run out first, then due messages oldest first;
-     * each from its own partial index, in order and stopping at the limit: one condition with OR made PostgreSQL read
-     * and sort every due row on each claim (60 ms with 20,000 due, BENCHMARKS.md).
+     * $1 now, $2 this instance, $3 the lease's end, $4 how many sends at once, $5 the most rows one claim may take, $6
+     * the channels whose provider takes several messages in one request and $7 each one's share of a send (1 / its
+     * batch size). Leases run out first, then due messages oldest first; each from its own partial index, in order
+     * and stopping at a limit: one condition with OR made PostgreSQL read and sort every due row on each claim (60 ms
+     * with 20,000 due, BENCHMARKS.md). Due messages are taken while their sends add up to what is left of $4, so a
+     * claim holds as many texts as its batch requests carry and never more sends than go out at once.
      */
     private static final String CLAIM = """
             with expired as (
@@ -64,14 +67,18 @@ public class OutboxDispatcher {
                  limit $4
                    for update skip locked),
             due as (
-                select id from outbox_message
+                select id, channel_code, next_attempt_at from outbox_message
                  where status in ('PENDING', 'FAILED') and next_attempt_at <= $1
                  order by next_attempt_at
-                 limit $4 - (select count(*) from expired)
-                   for update skip locked)
+                 limit $5
+                   for update skip locked),
+            weighed as (
+                select id, sum(coalesce(b.share, 1)) over (order by d.next_attempt_at, d.id) as sends
+                  from due d left join unnest($6::varchar[], $7::float8[]) as b(code, share) on b.code = d.channel_code)
             update outbox_message m
                set status = 'SENDING', locked_by = $2, locked_until = $3, attempts = m.attempts + 1
-             where m.id = any (array(select id from expired) || array(select id from due))
+             where m.id = any (array(select id from expired)
+                               || array(select id from weighed where sends <= $4 - (select count(*) from expired)))
             returning m.id, m.idempotency_key, m.channel_code, m.topic, m.customer_id, m.resident_id, m.recipient,
                       m.payload, m.attempts, m.created_at""";
 
@@ -115,12 +122,20 @@ public class OutboxDispatcher {
     private final MeterRegistry registry;
     private final String instance;
     private final AtomicLong due = new AtomicLong();
+    private final String[] batchedChannels;
+    private final Double[] sendShares;
+    private final int claimLimit;
 
     public OutboxDispatcher(Pool pool, ContactOutcomes outcomes, @All List<ChannelAdapter> adapters, Clock clock,
             OutboxConfig config, MeterRegistry registry) {
         this.pool = pool;
         this.outcomes = outcomes;
         adapters.forEach(adapter -> this.adapters.put(adapter.channelCode(), adapter));
+        List<ChannelAdapter> batched = adapters.stream().filter(adapter -> adapter.batchSize() > 1).toList();
+        this.batchedChannels = batched.stream().map(ChannelAdapter::channelCode).toArray(String[]::new);
+        this.sendShares = batched.stream().map(adapter -> 1.0 / adapter.batchSize()).toArray(Double[]::new);
+        this.claimLimit = config.concurrency()
+                * batched.stream().mapToInt(ChannelAdapter::batchSize).max().orElse(1);
         this.clock = clock;
         this.config = config;
         this.registry = registry;
@@ -136,7 +151,7 @@ public class OutboxDispatcher {
     /** Batch after batch while they come back full, so a backlog drains between two runs. */
     @Scheduled(every = "${gridcare.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return Multi.createBy().repeating().uni(this::dispatchDue).whilst(handled -> handled == config.concurrency())
+        return Multi.createBy().repeating().uni(this::dispatchDue).whilst(handled -> handled >= config.concurrency())
                 .collect().last().call(this::countBacklog).replaceWithVoid();
     }
 
@@ -150,7 +165,8 @@ public class OutboxDispatcher {
     public Uni<Integer> dispatchDue() {
         Instant now = clock.instant();
         return pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(utc(now), instance, utc(now.plus(config.lease())), config.concurrency()))
+                .execute(Tuple.from(new Object[] { utc(now), instance, utc(now.plus(config.lease())),
+                        config.concurrency(), claimLimit, batchedChannels, sendShares }))
                 .map(rows -> rows.stream().map(OutboxDispatcher::message).toList())
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
                         : Multi.createFrom().iterable(sendings(claimed))
@@ -181,7 +197,7 @@ public class OutboxDispatcher {
      * Results recorded in one transaction. One transaction per message made the commit (and its WAL flush) the
      * dispatcher's cost per message; a batch shares one, and its contact outcomes are one statement.
      */
-    static final int RECORD_BATCH = 64;
+    static final int RECORD_BATCH = 256;
 
     /** What became of the row after one attempt; the metric's outcome tag. */
     private enum Recorded {
