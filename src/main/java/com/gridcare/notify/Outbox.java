@@ -84,7 +84,7 @@ public class Outbox {
                     Row resident = rows.iterator().next();
                     Boolean enabled = resident.getBoolean("enabled");
                     boolean wanted = enabled == null ? notice.topic().wantedUnlessRefused() : enabled;
-                    Channel channel = channel(resident, notice, chosen);
+                    NoticeRoute channel = channel(resident, notice, chosen);
                     ZonedDateTime now = ZonedDateTime.now(clock);
                     LocalTime quietFrom = resident.getLocalTime("quiet_from");
                     ZonedDateTime due = quietFrom == null ? now
@@ -92,7 +92,7 @@ public class Outbox {
                     JsonObject payload = new JsonObject().put("title", notice.title()).put("text", notice.text())
                             .put("data", new JsonObject(notice.data()));
                     return connection.preparedQuery(INSERT).execute(Tuple.from(new Object[] {
-                            notice.idempotencyKey(), channel.code(), notice.topic().name(), notice.customerId(),
+                            notice.idempotencyKey(), channel.channelCode(), notice.topic().name(), notice.customerId(),
                             notice.residentId(), channel.recipient(), payload, wanted ? "PENDING" : "SKIPPED",
                             due.toOffsetDateTime() }));
                 })
@@ -113,24 +113,15 @@ public class Outbox {
                 .replaceWithVoid();
     }
 
-    private record Channel(String code, String recipient) {
-    }
-
     /**
-     * The sender's choice if any; else the preferred channel if the resident can be reached on it; else WeChat when
-     * followed, else the app. On WeChat a staff member's reply is a conversation, so it goes as a customer-service
-     * message (within WeChat's 48 hours; the dispatcher falls back to the app otherwise), every other notice as a
-     * template message. A chosen channel without an address for the resident is addressed to the app instead: its
-     * adapter reports the resident unreachable.
+     * The sender's choice if any, else {@link NoticeRoute}'s rule. A chosen channel without an address for the resident
+     * is addressed to the app instead: its adapter reports the resident unreachable.
      */
-    private static Channel channel(Row resident, Notice notice, String chosen) {
+    private static NoticeRoute channel(Row resident, Notice notice, String chosen) {
         List<String> disabled = List.of(resident.getArrayOfStrings("disabled"));
         String openid = resident.getString("openid");
         String mobile = resident.getString("mobile");
         String email = resident.getString("email");
-        Channel app = new Channel(AppInboxChannel.CODE, "resident:" + notice.residentId());
-        String wechatCode = notice.topic() == Topic.ESCALATION_REPLY ? "WECHAT_CUSTOMER_SERVICE" : "WECHAT_TEMPLATE";
-        Channel wechat = openid == null ? null : new Channel(wechatCode, openid);
         if (chosen != null && !disabled.contains(chosen)) {
             String address = switch (chosen) {
                 case "WECHAT_TEMPLATE", "WECHAT_CUSTOMER_SERVICE" -> openid;
@@ -139,18 +130,9 @@ public class Outbox {
                 case "AGENT_CALL", "STAFF_VISIT" -> notice.customerId() == null ? null : "customer:" + notice.customerId();
                 default -> null;
             };
-            return new Channel(chosen, address == null ? app.recipient() : address);
+            return new NoticeRoute(chosen, address == null ? NoticeRoute.app(notice.residentId()).recipient() : address);
         }
-        Channel preferred = switch (String.valueOf(resident.getString("preferred_channel"))) {
-            case "SMS" -> mobile == null ? null : new Channel("SMS", mobile);
-            case "EMAIL" -> email == null ? null : new Channel("EMAIL", email);
-            case "WECHAT_TEMPLATE" -> wechat;
-            case "APP_PUSH" -> app;
-            default -> null;
-        };
-        if (preferred != null && !disabled.contains(preferred.code())) {
-            return preferred;
-        }
-        return wechat == null || disabled.contains(wechat.code()) ? app : wechat;
+        return NoticeRoute.of(new NoticeRoute.Reach(notice.residentId(), mobile, openid, email,
+                resident.getString("preferred_channel")), notice.topic(), disabled);
     }
 }

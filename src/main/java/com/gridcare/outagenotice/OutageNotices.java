@@ -30,6 +30,7 @@ import org.jboss.logging.Logger;
 
 import com.gridcare.common.TimeZoneConfig;
 import com.gridcare.notify.AddressedMessage;
+import com.gridcare.notify.NoticeRoute;
 import com.gridcare.notify.NoticeTexts;
 import com.gridcare.notify.OutboxBatch;
 import com.gridcare.notify.QuietHours;
@@ -383,7 +384,7 @@ public class OutageNotices {
         long started = System.nanoTime();
         String keyPrefix = "outage:" + outage.id() + ":" + due.notice().message + ":"
                 + (due.notice() == Notice.ESTIMATE ? due.round() + ":" : "");
-        List<Recipient> recipients = recipients(connection, outage.id(), due, keyPrefix, enabledChannels(connection));
+        List<Recipient> recipients = recipients(connection, outage.id(), due, keyPrefix, disabledChannels(connection));
         long read = System.nanoTime();
         boolean waived = (due.notice().announces || due.notice() == Notice.ESTIMATE) && outage.happeningAt(now);
         String title = texts.title("outage." + due.notice().message);
@@ -439,7 +440,7 @@ public class OutageNotices {
     }
 
     private List<Recipient> recipients(Connection connection, long outageId, Due due, String keyPrefix,
-            Set<String> enabled) throws SQLException {
+            Set<String> disabled) throws SQLException {
         List<Recipient> recipients = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(RECIPIENTS.formatted(due.audience().sql))) {
             int i = 1;
@@ -453,7 +454,7 @@ public class OutageNotices {
             select.setFetchSize(5_000);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    Recipient recipient = recipient(row, enabled);
+                    Recipient recipient = recipient(row, disabled);
                     if (recipient != null) {
                         recipients.add(recipient);
                     }
@@ -464,56 +465,36 @@ public class OutageNotices {
     }
 
     /**
-     * The channel the codebase chooses for a notice (notify.Outbox): without a resident, the account's mobile by SMS;
-     * a resident who refused the topic, none; else the preferred channel where it reaches them, else WeChat when
-     * followed, else the app. A channel an administrator switched off is never chosen (the app cannot be).
+     * Without a resident, the account's mobile by SMS; a resident who refused the topic, none; else the channel every
+     * notice takes ({@link NoticeRoute}).
      */
-    private static Recipient recipient(ResultSet row, Set<String> enabled) throws SQLException {
+    private static Recipient recipient(ResultSet row, Set<String> disabled) throws SQLException {
         long customerId = row.getLong("id");
         String accountNo = row.getString("account_no");
         String mobile = row.getString("mobile");
         Long residentId = row.getObject("resident_id", Long.class);
         if (residentId == null) {
-            return mobile == null || !enabled.contains("SMS") ? null
+            return mobile == null || disabled.contains("SMS") ? null
                     : new Recipient(customerId, accountNo, null, "SMS", mobile, null, null);
         }
         if (Boolean.FALSE.equals(row.getObject("enabled", Boolean.class))) {
             return null;
         }
-        String openid = row.getString("openid");
-        String email = row.getString("email");
-        String app = "resident:" + residentId;
-        String preferred = row.getString("preferred_channel");
-        String address = preferred == null ? null : switch (preferred) {
-            case "SMS" -> mobile;
-            case "EMAIL" -> email;
-            case "WECHAT_TEMPLATE" -> openid;
-            case "APP_PUSH" -> app;
-            default -> null;
-        };
-        String channel;
-        if (address != null && (enabled.contains(preferred) || "APP_PUSH".equals(preferred))) {
-            channel = preferred;
-        } else if (openid != null && enabled.contains("WECHAT_TEMPLATE")) {
-            channel = "WECHAT_TEMPLATE";
-            address = openid;
-        } else {
-            channel = "APP_PUSH";
-            address = app;
-        }
-        return new Recipient(customerId, accountNo, residentId, channel, address,
+        NoticeRoute route = NoticeRoute.of(new NoticeRoute.Reach(residentId, mobile, row.getString("openid"),
+                row.getString("email"), row.getString("preferred_channel")), Topic.OUTAGE_NOTICE, disabled);
+        return new Recipient(customerId, accountNo, residentId, route.channelCode(), route.recipient(),
                 row.getObject("quiet_from", LocalTime.class), row.getObject("quiet_until", LocalTime.class));
     }
 
-    private static Set<String> enabledChannels(Connection connection) throws SQLException {
-        Set<String> enabled = new HashSet<>();
+    private static Set<String> disabledChannels(Connection connection) throws SQLException {
+        Set<String> disabled = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select code from contact_channel where enabled"); ResultSet row = select.executeQuery()) {
+                "select code from contact_channel where not enabled"); ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                enabled.add(row.getString(1));
+                disabled.add(row.getString(1));
             }
         }
-        return enabled;
+        return disabled;
     }
 
     private Outage outage(Connection connection, long outageId) throws SQLException {
