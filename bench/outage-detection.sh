@@ -69,15 +69,8 @@ echo "plan: $(grep -c ^storm "$OUT/outage-detection-plan.tsv") storm reports in 
 export QUARKUS_HTTP_PORT=$PORT
 # Residents sign in without an SMS provider to read the code from: the demo switch returns it in the response.
 export GRIDCARE_AUTH_EXPOSE_SMS_CODE=true
-python3 -c '
-import http.server, sys
-class Sink(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.send_response(200); self.send_header("Content-Length", "2"); self.end_headers(); self.wfile.write(b"{}")
-    def log_message(self, *args):
-        pass
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()' "$SMS_PORT" &
+# every SMS goes to the fake providers of the dispatch benchmark (they answer at once)
+java bench/FakeProviders.java "$SMS_PORT" 18399 0 > /dev/null 2>&1 &
 sms=$!
 export GRIDCARE_SMS_BASE_URL="http://127.0.0.1:$SMS_PORT/sms" GRIDCARE_SMS_API_KEY=bench
 java -Xmx1g ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/outage-detection-app.log" 2>&1 &

@@ -50,16 +50,9 @@ SQL
 export QUARKUS_HTTP_PORT=$PORT
 # The benchmark signs residents in without an SMS provider: the demo switch returns the code in the response.
 export GRIDCARE_AUTH_EXPOSE_SMS_CODE=true
-# Production needs an SMS provider: a local sink that takes every message (the codes come back in the response).
-python3 -c '
-import http.server
-class Sink(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.send_response(200); self.send_header("Content-Length", "2"); self.end_headers(); self.wfile.write(b"{}")
-    def log_message(self, *args):
-        pass
-http.server.ThreadingHTTPServer(("127.0.0.1", 8099), Sink).serve_forever()' &
+# Production needs an SMS provider: the dispatch benchmark's fakes take every message (the codes come back in the
+# response).
+java bench/FakeProviders.java 8099 18097 0 > /dev/null 2>&1 &
 sms=$!
 export GRIDCARE_SMS_BASE_URL=http://127.0.0.1:8099/sms GRIDCARE_SMS_API_KEY=bench
 java -Xmx1g ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/resident-reads-app.log" 2>&1 &
