@@ -263,6 +263,34 @@ class OutageNoticeTests {
                 .isEqualTo(reachable + 3);
     }
 
+    @Test
+    void shouldFinishARoundCutShortTellingOnlyThoseNotYetTold() throws Exception {
+        // the round's second transaction (commit-every is 2 in tests) fails: the first two customers stay told
+        utility.execute("""
+                create function refuse_neighbour() returns trigger language plpgsql as $$
+                begin if new.customer_id = %d then raise exception 'cut short'; end if; return new; end $$""".formatted(
+                NEIGHBOUR));
+        utility.execute("""
+                create trigger cut_short before insert on outage_notified_customer
+                for each row execute function refuse_neighbour()""");
+        long outage;
+        try {
+            outage = outages.publish("UNPLANNED", now.minusMinutes(30), now.plusHours(3), List.of(FEEDER), List.of());
+            assertThat(told(outage, "KNOWN")).containsExactly(BY_SMS, IN_APP);
+            assertThat(utility.count("select count(*) from outage_notice_round where outage_id = ?", outage))
+                    .as("the round is not done").isZero();
+        } finally {
+            utility.execute("drop trigger cut_short on outage_notified_customer");
+            utility.execute("drop function refuse_neighbour()");
+        }
+
+        assertThat(notices.catchUp()).as("only the customer the round did not reach").isEqualTo(1);
+        assertThat(told(outage, "KNOWN")).containsExactly(BY_SMS, IN_APP, NEIGHBOUR);
+        assertThat(utility.value("select messages from outage_notice_round where outage_id = ? and notice = 'KNOWN'",
+                outage)).isEqualTo(1);
+        assertThat(notices.catchUp()).isZero();
+    }
+
     private List<Long> told(long outage, String notice) throws SQLException {
         List<Long> customers = new ArrayList<>();
         for (Object[] row : utility.rows("""
