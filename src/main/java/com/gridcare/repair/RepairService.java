@@ -88,7 +88,7 @@ public class RepairService {
             update repair_ticket
                set status = $2, updated_at = $3, crew_name = coalesce($4, crew_name),
                    crew_contact = coalesce($5, crew_contact),
-                   outage_id = case when $6 then null else outage_id end
+                   outage_id = case when $6 then null else coalesce($7, outage_id) end
              where id = $1""";
 
     private final Pool pool;
@@ -193,13 +193,27 @@ public class RepairService {
      */
     Uni<RepairTicket> move(SqlConnection connection, Row locked, RepairStatus next, String note, Integer staffId,
             Crew crew, String noticeKey) {
+        return move(connection, locked, next, note, staffId, crew, noticeKey, null);
+    }
+
+    /**
+     * Links a ticket still waiting for a crew (its row locked by the caller) to an outage found to cover it: it will be
+     * closed with the outage instead of getting a crew of its own. Not a staff step: only an outage links a ticket.
+     */
+    Uni<RepairTicket> link(SqlConnection connection, Row locked, long outageId, String note) {
+        return move(connection, locked, RepairStatus.LINKED, note, null, null, "repair." + RepairStatus.LINKED,
+                outageId);
+    }
+
+    private Uni<RepairTicket> move(SqlConnection connection, Row locked, RepairStatus next, String note,
+            Integer staffId, Crew crew, String noticeKey, Long outageId) {
         long id = locked.getLong("id");
         OffsetDateTime now = OffsetDateTime.now(clock);
         Long residentId = locked.getLong("resident_id");
         long customerId = locked.getLong("customer_id");
         return connection.preparedQuery(MOVE).execute(Tuple.from(new Object[] { id, next.name(), now,
                 crew == null ? null : crew.name(), crew == null ? null : crew.contact(),
-                next == RepairStatus.RECEIVED }))
+                next == RepairStatus.RECEIVED, outageId }))
                 .chain(() -> event(connection, id, next.name(), note, staffId, now))
                 .chain(() -> load(connection, id))
                 .call(ticket -> residentId == null ? Uni.createFrom().voidItem()
