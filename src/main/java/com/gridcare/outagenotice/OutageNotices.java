@@ -13,11 +13,13 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -71,7 +73,8 @@ public class OutageNotices {
             select kind, status, version, starts_at, estimated_restore_at, restored_at from outage where id = ?""";
 
     private static final String ROUNDS = """
-            select notice, round, estimate_told, written_at, outage_version from outage_notice_round where outage_id = ?""";
+            select notice, round, estimate_told, starts_told, written_at, outage_version
+              from outage_notice_round where outage_id = ?""";
 
     /** Transformer areas with power back whose customers were not told yet. */
     private static final String AREAS_RESTORED = """
@@ -118,8 +121,8 @@ public class OutageNotices {
 
     private static final String RECORD_ROUND = """
             insert into outage_notice_round (outage_id, notice, round, estimate_told, written_at, outage_version,
-                                             messages)
-            values (?, ?, ?, ?, ?, ?, ?)
+                                             messages, starts_told)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (outage_id, notice, round) do update
                set messages = outage_notice_round.messages + excluded.messages,
                    outage_version = greatest(outage_notice_round.outage_version, excluded.outage_version)""";
@@ -246,8 +249,23 @@ public class OutageNotices {
         }
     }
 
-    /** A round written before. */
-    private record Round(Notice notice, int round, Instant estimateTold, Instant writtenAt, int outageVersion) {
+    /** Later in the order planned outages' notices go out: the announcement, the reminder, the moves. */
+    private static final Comparator<Round> WINDOW_TOLD = Comparator.comparing((Round round) -> switch (round.notice()) {
+        case AHEAD -> 0;
+        case DAY_BEFORE -> 1;
+        default -> 2;
+    }).thenComparingInt(Round::round);
+
+    /** A round written before; {@code startsTold} for a planned outage's window, null in rounds before V26. */
+    private record Round(Notice notice, int round, Instant estimateTold, Instant startsTold, Instant writtenAt,
+            int outageVersion) {
+
+        /** The window told differs from the outage's now. */
+        boolean windowMoved(Outage outage) {
+            return startsTold != null && (!startsTold.equals(outage.startsAt().toInstant())
+                    || !Objects.equals(estimateTold, outage.estimatedRestoreAt() == null ? null
+                            : outage.estimatedRestoreAt().toInstant()));
+        }
     }
 
     /** A round to write now; {@code area} for TOLD_IN_AREA. */
@@ -296,6 +314,8 @@ public class OutageNotices {
         List<Due> due = new ArrayList<>();
         Map<Notice, Round> first = new HashMap<>();
         Round lastEstimate = null;
+        Round lastWindow = null;
+        int lastRescheduled = 0;
         // published again or edited: by the event, or (the event lost) an announcement ran on an older version
         boolean announceAgain = changed || rounds.stream()
                 .anyMatch(round -> round.notice().announces && round.outageVersion() < outage.version());
@@ -305,10 +325,21 @@ public class OutageNotices {
                     && (lastEstimate == null || round.round() > lastEstimate.round())) {
                 lastEstimate = round;
             }
+            // the window told last: each move's round tells the window then, and a reminder after it the same one
+            if (round.notice().tellsWindow() && (lastWindow == null || WINDOW_TOLD.compare(round, lastWindow) > 0)) {
+                lastWindow = round;
+            }
+            if (round.notice() == Notice.RESCHEDULED) {
+                lastRescheduled = Math.max(lastRescheduled, round.round());
+            }
         }
         switch (outage.status()) {
             case "PUBLISHED" -> {
                 if (outage.planned() && !outage.overAt(now)) {
+                    // those told hear of the new window before customers the scope gained hear of the outage
+                    if (lastWindow != null && lastWindow.windowMoved(outage)) {
+                        due.add(new Due(Notice.RESCHEDULED, lastRescheduled + 1, Audience.TOLD, null));
+                    }
                     ZonedDateTime aheadAt = outage.startsAt().minus(config.ahead());
                     ZonedDateTime reminderAt = outage.startsAt().minus(config.reminderBefore());
                     Round ahead = first.get(Notice.AHEAD);
@@ -367,7 +398,7 @@ public class OutageNotices {
     private long write(Connection connection, Outage outage, Due due, ZonedDateTime now) throws SQLException {
         long started = System.nanoTime();
         String keyPrefix = "outage:" + outage.id() + ":" + due.notice().message + ":"
-                + (due.notice() == Notice.ESTIMATE ? due.round() + ":" : "");
+                + (due.notice().perMove ? due.round() + ":" : "");
         connection.setAutoCommit(false);
         try {
             try (Statement noJit = connection.createStatement()) {
@@ -439,7 +470,7 @@ public class OutageNotices {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("outageId", outage.id());
             data.put("notice", due.notice().message);
-            if (due.notice() == Notice.ESTIMATE) {
+            if (due.notice().perMove) {
                 data.put("round", due.round());
             }
             data.put("accountNo", recipient.accountNo());
@@ -471,12 +502,14 @@ public class OutageNotices {
             round.setLong(1, outage.id());
             round.setString(2, due.notice().name());
             round.setInt(3, due.round());
-            round.setObject(4, due.notice() == Notice.KNOWN || due.notice() == Notice.ESTIMATE
-                    ? outage.estimatedRestoreAt() == null ? null : outage.estimatedRestoreAt().toOffsetDateTime()
-                    : null);
+            boolean tellsEnd = due.notice() == Notice.KNOWN || due.notice() == Notice.ESTIMATE
+                    || due.notice().tellsWindow();
+            round.setObject(4, tellsEnd && outage.estimatedRestoreAt() != null
+                    ? outage.estimatedRestoreAt().toOffsetDateTime() : null);
             round.setObject(5, now.toOffsetDateTime());
             round.setInt(6, outage.version());
             round.setLong(7, written);
+            round.setObject(8, due.notice().tellsWindow() ? outage.startsAt().toOffsetDateTime() : null);
             round.executeUpdate();
         }
     }
@@ -564,8 +597,9 @@ public class OutageNotices {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     OffsetDateTime told = row.getObject("estimate_told", OffsetDateTime.class);
+                    OffsetDateTime startsTold = row.getObject("starts_told", OffsetDateTime.class);
                     rounds.add(new Round(Notice.valueOf(row.getString("notice")), row.getInt("round"),
-                            told == null ? null : told.toInstant(),
+                            told == null ? null : told.toInstant(), startsTold == null ? null : startsTold.toInstant(),
                             row.getObject("written_at", OffsetDateTime.class).toInstant(),
                             row.getInt("outage_version")));
                 }

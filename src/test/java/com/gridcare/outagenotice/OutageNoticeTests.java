@@ -204,6 +204,32 @@ class OutageNoticeTests {
     }
 
     @Test
+    void shouldTellThoseToldOfAPlannedOutageWhenItsWindowMoves() throws Exception {
+        LocalDateTime startsAt = TestUtility.NOW.plusDays(2).withHour(9);
+        long outage = outages.publish("PLANNED", local(startsAt), local(startsAt.plusHours(8)), List.of(), List.of(AREA));
+        assertThat(told(outage, "AHEAD")).containsExactly(BY_SMS, IN_APP);
+
+        outages.moveWindow(outage, local(startsAt.plusDays(1)), local(startsAt.plusDays(1).plusHours(6)));
+        assertThat(told(outage, "RESCHEDULED")).containsExactly(BY_SMS, IN_APP);
+        assertThat((String) utility.value("select payload->>'text' from outbox_message where idempotency_key = ?",
+                "outage:" + outage + ":RESCHEDULED:1:" + BY_SMS)).contains("11月29日 09:00").contains("15:00");
+        outages.changed(outage, Change.EDITED).join();
+        assertThat(notices.catchUp()).as("the move is told once").isZero();
+
+        outages.extendTo(outage, OTHER_AREA);
+        assertThat(told(outage, "AHEAD")).as("the area added hears of it at its new time")
+                .containsExactly(BY_SMS, IN_APP, NEIGHBOUR);
+        assertThat((String) utility.value("select payload->>'text' from outbox_message where idempotency_key = ?",
+                "outage:" + outage + ":AHEAD:" + NEIGHBOUR)).contains("11月29日 09:00");
+        assertThat(told(outage, "RESCHEDULED")).containsExactly(BY_SMS, IN_APP);
+
+        outages.moveWindow(outage, local(startsAt), local(startsAt.plusHours(8)));
+        assertThat(utility.count("select count(*) from outbox_message where idempotency_key like ?",
+                "outage:" + outage + ":RESCHEDULED:2:%")).as("moved back: everyone told, the new area too")
+                .isEqualTo(3);
+    }
+
+    @Test
     void shouldCancelOnlyToThoseTold() throws Exception {
         long far = outages.publish("PLANNED", now.plusDays(10), now.plusDays(10).plusHours(4), List.of(FEEDER),
                 List.of());

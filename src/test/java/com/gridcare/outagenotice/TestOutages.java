@@ -124,6 +124,13 @@ public class TestOutages {
                 admin().given().contentType(ContentType.JSON), "PATCH", "/api/v1/staff/outages/" + outage);
     }
 
+    /** Moves the outage's window by an edit through the API (PATCH). */
+    public void moveWindow(long outage, OffsetDateTime startsAt, OffsetDateTime estimatedRestoreAt) {
+        changeWith(outage, "{\"version\": %d, \"startsAt\": \"" + at(startsAt) + "\", \"estimatedRestoreAt\": \""
+                + at(estimatedRestoreAt) + "\"}", admin().given().contentType(ContentType.JSON), "PATCH",
+                "/api/v1/staff/outages/" + outage);
+    }
+
     /** Adds a transformer area to a published outage's scope as an edit whose event was lost: none fired. */
     public void addArea(long outage, int area) throws SQLException {
         utility.execute("insert into outage_scope (outage_id, transformer_area_id) values (?, ?)", outage, area);
