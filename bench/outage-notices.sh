@@ -4,9 +4,10 @@
 # first feeders that together hold CUSTOMERS active customers is published, and while its fan-out runs it is edited
 # (one more feeder, the estimate 30 minutes later) and published again. The packaged app writes the notices and sends
 # them to local fake providers (bench/FakeProviders.java, each answer after DELAY_MS). Generated customers have no
-# resident, so every notice is an SMS to the account's mobile. Publishing is SQL (the staff outage API is not on this
-# branch): the rows as the staff API writes them, version bumped on each change; the app's catch-up run
-# (gridcare.outage-notices.interval=1s) stands in for the OutageChanged event and runs the same fan-out. Prints the
+# resident, so every notice is an SMS to the account's mobile. Publishing is SQL (the script holds no staff session):
+# the rows as the staff API writes them, version bumped on each change; the app's catch-up run
+# (gridcare.outage-notices.interval=1s, so up to 1 s after the commit) stands in for the OutageChanged event and runs
+# the same fan-out. Prints the
 # seconds from the publishing commit until every notice was in the outbox and until all were sent, the duplicates (per
 # customer and notice, in the outbox and at the provider) and the losses. Rerunnable: earlier runs' outages and
 # notices are removed first. Usage:
