@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -11,7 +14,8 @@ import org.postgresql.copy.CopyIn;
 /**
  * Streams rows into PostgreSQL with {@code COPY ... FROM STDIN} (text format) through pgjdbc's copy API. Values are
  * appended field by field into a buffer that is sent in large chunks, so formatting in Java and parsing in the
- * PostgreSQL backend run side by side on two cores. Blocking: call it on a worker thread.
+ * PostgreSQL backend run side by side on two cores. Rows made while the connection is busy (reading a cursor) can be
+ * held in memory, as their COPY text, and sent later ({@link #held}). Blocking: call it on a worker thread.
  */
 public final class CopyRowWriter implements AutoCloseable {
 
@@ -20,7 +24,9 @@ public final class CopyRowWriter implements AutoCloseable {
     private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
         100_000_000, 1_000_000_000 };
 
+    /** Null while the rows are {@link #held}: they go to {@code chunks} then. */
     private final CopyIn copyIn;
+    private final List<byte[]> chunks;
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private int position;
     private boolean rowStarted;
@@ -28,6 +34,7 @@ public final class CopyRowWriter implements AutoCloseable {
 
     private CopyRowWriter(CopyIn copyIn) {
         this.copyIn = copyIn;
+        this.chunks = copyIn == null ? new ArrayList<>() : null;
     }
 
     /** Starts {@code COPY table (columns) FROM STDIN}; {@code freeze} needs the table truncated in this transaction. */
@@ -35,6 +42,26 @@ public final class CopyRowWriter implements AutoCloseable {
             throws SQLException {
         String sql = "COPY " + table + " (" + columns + ") FROM STDIN" + (freeze ? " WITH (FREEZE)" : "");
         return new CopyRowWriter(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
+    }
+
+    /**
+     * Rows kept in memory as COPY text (a few hundred bytes a row, in large arrays a collector need not trace) until
+     * {@link #copyHeld} sends them: for rows made while a cursor is being read on the same connection.
+     */
+    public static CopyRowWriter held() {
+        return new CopyRowWriter(null);
+    }
+
+    /** Sends the rows {@link #held} so far with {@code COPY table (columns) FROM STDIN}; returns the rows taken. */
+    public long copyHeld(Connection connection, String table, String columns) throws SQLException {
+        flush();
+        try (CopyRowWriter copy = open(connection, table, columns, false)) {
+            for (byte[] chunk : chunks) {
+                copy.copyIn.writeToCopy(chunk, 0, chunk.length);
+            }
+            chunks.clear();
+            return copy.copyIn.endCopy();
+        }
     }
 
     public long rows() {
@@ -161,6 +188,9 @@ public final class CopyRowWriter implements AutoCloseable {
 
     /** Sends what is buffered and ends the COPY; returns the rows PostgreSQL took. */
     public long finish() throws SQLException {
+        if (copyIn == null) {
+            throw new IllegalStateException("rows held in memory are sent with copyHeld");
+        }
         flush();
         return copyIn.endCopy();
     }
@@ -168,7 +198,7 @@ public final class CopyRowWriter implements AutoCloseable {
     /** Abandons an unfinished COPY (after an error), so the connection can roll back. */
     @Override
     public void close() throws SQLException {
-        if (copyIn.isActive()) {
+        if (copyIn != null && copyIn.isActive()) {
             copyIn.cancelCopy();
         }
     }
@@ -246,7 +276,11 @@ public final class CopyRowWriter implements AutoCloseable {
     private void put(byte[] bytes) throws SQLException {
         if (bytes.length > buffer.length) {
             flush();
-            copyIn.writeToCopy(bytes, 0, bytes.length);
+            if (copyIn == null) {
+                chunks.add(bytes.clone());
+            } else {
+                copyIn.writeToCopy(bytes, 0, bytes.length);
+            }
             return;
         }
         ensure(bytes.length);
@@ -261,9 +295,14 @@ public final class CopyRowWriter implements AutoCloseable {
     }
 
     private void flush() throws SQLException {
-        if (position > 0) {
-            copyIn.writeToCopy(buffer, 0, position);
-            position = 0;
+        if (position == 0) {
+            return;
         }
+        if (copyIn == null) {
+            chunks.add(Arrays.copyOf(buffer, position));
+        } else {
+            copyIn.writeToCopy(buffer, 0, position);
+        }
+        position = 0;
     }
 }

@@ -2,6 +2,7 @@ package com.gridcare.notify;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -49,17 +50,8 @@ public class OutboxBatch {
         }
         try (CopyRowWriter copy = CopyRowWriter.open(connection, "staged_outbox", COLUMNS, false)) {
             while (messages.hasNext()) {
-                AddressedMessage message = messages.next();
-                JsonObject payload = new JsonObject().put("title", message.title()).put("text", message.text())
-                        .put("data", new JsonObject(message.data()));
-                copy.text(message.idempotencyKey()).text(message.channelCode()).text(message.topic().name())
-                        .number(message.customerId());
-                if (message.residentId() == null) {
-                    copy.nullValue();
-                } else {
-                    copy.number(message.residentId());
-                }
-                copy.text(message.recipient()).text(payload.encode()).text(message.notBefore().toString()).endRow();
+                row(copy, messages.next());
+                copy.endRow();
             }
             copy.finish();
         }
@@ -68,6 +60,49 @@ public class OutboxBatch {
             insert.execute("drop table staged_outbox");
             return written;
         }
+    }
+
+    /**
+     * Writes messages whose keys the caller knows to be new (e.g. it holds a lock and left out every key already
+     * written) straight into the outbox with {@code COPY}, without the staging of {@link #enqueue}, and returns their
+     * ids in the order given, so the caller can link its own rows to them in the same transaction. A key that is there
+     * already fails the whole statement. {@code count}: how many {@code messages} will give.
+     */
+    public long[] insertNew(Connection connection, int count, Iterator<AddressedMessage> messages)
+            throws SQLException {
+        long[] ids = new long[count];
+        try (PreparedStatement reserve = connection.prepareStatement(
+                "select nextval(pg_get_serial_sequence('outbox_message', 'id')) from generate_series(1, ?)")) {
+            reserve.setInt(1, count);
+            try (ResultSet id = reserve.executeQuery()) {
+                for (int i = 0; i < count && id.next(); i++) {
+                    ids[i] = id.getLong(1);
+                }
+            }
+        }
+        try (CopyRowWriter copy = CopyRowWriter.open(connection, "outbox_message", "id, " + COLUMNS + ", status",
+                false)) {
+            for (int i = 0; i < count; i++) {
+                copy.number(ids[i]);
+                row(copy, messages.next());
+                copy.text("PENDING").endRow();
+            }
+            copy.finish();
+        }
+        return ids;
+    }
+
+    private static void row(CopyRowWriter copy, AddressedMessage message) throws SQLException {
+        JsonObject payload = new JsonObject().put("title", message.title()).put("text", message.text())
+                .put("data", new JsonObject(message.data()));
+        copy.text(message.idempotencyKey()).text(message.channelCode()).text(message.topic().name())
+                .number(message.customerId());
+        if (message.residentId() == null) {
+            copy.nullValue();
+        } else {
+            copy.number(message.residentId());
+        }
+        copy.text(message.recipient()).text(payload.encode()).text(message.notBefore().toString());
     }
 
     /** The bill the messages reminded of was paid: each message's channel prompted it ({@code contact_outcome}). */

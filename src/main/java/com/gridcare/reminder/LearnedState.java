@@ -98,6 +98,66 @@ final class LearnedState {
         return evidence;
     }
 
+    /**
+     * Every customer's evidence, read in order of customer id beside a cursor in the same order (a merge): a planner
+     * streaming a whole population's bills needs no list of their customers and no map of their evidence.
+     */
+    static EvidenceInOrder evidenceInOrder(Connection connection) throws SQLException {
+        PreparedStatement select = connection.prepareStatement("""
+                select customer_id, channel_code, successes, failures, contacts
+                  from channel_evidence order by customer_id""");
+        try {
+            select.setFetchSize(10_000);
+            return new EvidenceInOrder(select, select.executeQuery());
+        } catch (SQLException | RuntimeException e) {
+            select.close();
+            throw e;
+        }
+    }
+
+    static final class EvidenceInOrder implements AutoCloseable {
+
+        private final PreparedStatement select;
+        private final ResultSet row;
+        private boolean more;
+        private long lastCustomer = -1;
+        private Evidence last;
+
+        private EvidenceInOrder(PreparedStatement select, ResultSet row) throws SQLException {
+            this.select = select;
+            this.row = row;
+            this.more = row.next();
+        }
+
+        /** This customer's evidence (empty if none); customers come in ascending order, each as often as needed. */
+        Evidence of(long customerId) throws SQLException {
+            if (customerId == lastCustomer) {
+                return last;
+            }
+            Evidence customer = new Evidence();
+            while (more && row.getLong(1) < customerId) {
+                more = row.next();
+            }
+            while (more && row.getLong(1) == customerId) {
+                int model = model(row.getString(2));
+                if (model >= 0) {
+                    customer.successes[model] = row.getDouble(3);
+                    customer.failures[model] = row.getDouble(4);
+                    customer.contacts[model] = row.getInt(5);
+                }
+                more = row.next();
+            }
+            lastCustomer = customerId;
+            last = customer;
+            return customer;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            select.close();
+        }
+    }
+
     static void saveEvidence(Connection connection, Map<Long, Evidence> evidence) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 insert into channel_evidence (customer_id, channel_code, successes, failures, contacts)

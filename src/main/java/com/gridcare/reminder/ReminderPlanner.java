@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -73,7 +72,8 @@ public class ReminderPlanner {
     /**
      * Open bills whose latest step fell due by today (within a month of arrears at most) and was not decided yet, with what reaching the customer
      * needs: the most recently bound resident, their WeChat follow, e-mail and choices for the step's topic, the usual
-     * payment channel and the contacts of the last seven days.
+     * payment channel and the contacts of the last seven days. The bound residents and the latest payments are joined
+     * as sets, not probed per bill: at full scale 1.8 M index probes of each were a third of the query (BENCHMARKS.md).
      */
     private static final String CANDIDATES = """
             with due as (
@@ -98,9 +98,9 @@ public class ReminderPlanner {
               from due d
               join customer c on c.id = d.customer_id and c.status = 'ACTIVE'
               left join risk_score s on s.customer_id = d.customer_id
-              left join lateral (select ab.resident_id from account_binding ab
-                                  where ab.customer_id = d.customer_id and ab.unbound_at is null
-                                  order by ab.bound_at desc limit 1) bound on true
+              left join (select distinct on (ab.customer_id) ab.customer_id, ab.resident_id from account_binding ab
+                          where ab.unbound_at is null
+                          order by ab.customer_id, ab.bound_at desc) bound on bound.customer_id = d.customer_id
               left join resident r on r.id = bound.resident_id
               left join lateral (select wu.openid, wu.last_interaction_at from wechat_user wu
                                   where wu.resident_id = r.id and wu.subscribed
@@ -109,10 +109,8 @@ public class ReminderPlanner {
               left join contact_preference p on p.resident_id = r.id
                     and p.topic = case when d.step in ('EARLY', 'DUE_SOON') then 'BILL_REMINDER' else 'ARREARS_NOTICE' end
               left join recent on recent.customer_id = d.customer_id
-              left join lateral (select pc.code, pc.kind, pc.name from payment pay
-                                   join payment_channel pc on pc.code = pay.channel_code
-                                  where pay.customer_id = d.customer_id
-                                  order by pay.paid_at desc limit 1) habit on true
+              left join latest_payment lp on lp.customer_id = d.customer_id
+              left join payment_channel habit on habit.code = lp.channel_code
              where d.step is not null
                and not exists (select 1 from reminder m where m.bill_id = d.bill_id and m.step = d.step)
                and not exists (select 1 from reminder_no_contact n where n.bill_id = d.bill_id and n.step = d.step)
@@ -127,21 +125,6 @@ public class ReminderPlanner {
 
     /** Decimals kept of the features and expectations written: beyond what a {@code real} holds. */
     private static final int DECIMALS = 7;
-
-    /**
-     * A day's decisions are streamed with COPY (a whole population's are millions of rows). No-contact decisions go
-     * straight into their table: the candidates left out every step already decided, and the lock keeps any other
-     * planner out. Contacts go through a temporary table, dropped with the transaction, to take their outbox rows'
-     * ids as they are inserted.
-     */
-    private static final String STAGE_REMINDERS = "create temp table planned_reminder on commit drop as select "
-            + REMINDER_COLUMNS + " from reminder with no data";
-
-    /** Each decision with the outbox row written under its key (already in the outbox), linked as it is inserted. */
-    private static final String INSERT_REMINDERS = "insert into reminder (" + REMINDER_COLUMNS
-            + ", outbox_message_id) select m.*, o.id from planned_reminder m left join outbox_message o "
-            + "on m.channel_code is not null and o.idempotency_key = 'reminder:' || m.bill_id || ':' || m.step "
-            + "on conflict (bill_id, step) do nothing";
 
     private static final String SENT_TODAY = """
             select channel_code, count(*) from outbox_message
@@ -222,84 +205,105 @@ public class ReminderPlanner {
 
     private PlanSummary decide(Connection connection, ResponseModels models, ZonedDateTime now, int settled,
             long started) throws SQLException {
+        long decideStarted = System.nanoTime();
         ReminderConfig config = settings.config();
-        LocalDate today = now.toLocalDate();
         Channels channels = channels(connection);
         Map<String, Boolean> enabled = channels.enabled();
         double[] costs = channels.costs();
-        List<Candidate> candidates = candidates(connection, config, today, now, enabled);
-        Map<Long, Evidence> evidence = LearnedState.loadEvidence(connection,
-                candidates.stream().map(Candidate::customerId).distinct().toList());
         var recommender = new ChannelRecommender(models, settings.recommender());
-
         Map<ContactOption, Integer> budgets = new EnumMap<>(settings.budgets());
         sentToday(connection, now).forEach((option, sent) -> budgets.computeIfPresent(option,
                 (key, budget) -> Math.max(0, budget - sent)));
-        List<BudgetAllocator.Slot<Candidate>> slots = new ArrayList<>(candidates.size());
-        Map<Long, Integer> weekly = new HashMap<>();
-        for (Candidate candidate : candidates) {
-            double value = candidate.openAmount().doubleValue() * config.valueRate();
-            int contacts = weekly.merge(candidate.customerId(), 0, Integer::sum) + candidate.recentContacts();
-            Decision decision;
-            if (candidate.refused() || contacts >= config.weeklyContacts()) {
-                decision = new Decision(List.of(), List.of());
-            } else if (candidate.step() == ReminderStep.ARREARS) {
-                decision = new Decision(List.of(ContactOption.STAFF_VISIT), List.of());
-            } else {
-                decision = recommender.decide(candidate.customer(), candidate.features(),
-                        evidence.get(candidate.customerId()), value, costs, random);
-            }
-            slots.add(new BudgetAllocator.Slot<>(candidate, decision,
-                    decision.expectations().isEmpty() ? value : decision.expectations().get(0).netValue()));
-            if (decision.best() != null) {
-                weekly.merge(candidate.customerId(), 1, Integer::sum);
+        String plannedAt = now.toOffsetDateTime().toString();
+        BigDecimal valueRate = BigDecimal.valueOf(config.valueRate());
+
+        // Each bill is decided as it streams in. A decision not to contact (four in five) is formatted at once, held as
+        // COPY text until the cursor is closed, and forgotten; only the contenders for a channel are kept for the
+        // budgets. Holding every candidate filled a 4 GB heap at full scale, and its collections cost 15-25 s.
+        List<BudgetAllocator.Slot<Candidate>> contenders = new ArrayList<>();
+        CopyRowWriter noContact = CopyRowWriter.held();
+        int decided = 0;
+        long weekCustomer = -1;
+        int weekContacts = 0;
+        try (LearnedState.EvidenceInOrder evidence = LearnedState.evidenceInOrder(connection);
+                PreparedStatement select = candidates(connection, config, now);
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                ReminderStep step = ReminderStep.valueOf(row.getString("step"));
+                String tier = row.getString("tier");
+                if (step == ReminderStep.EARLY && !"HIGH".equals(tier)
+                        || step == ReminderStep.OVERDUE && !("HIGH".equals(tier) || "MEDIUM".equals(tier))) {
+                    continue;
+                }
+                Candidate candidate = candidate(row, step, tier, now, enabled);
+                decided++;
+                // the candidates come by customer: the weekly cap counts this customer's contacts planned so far
+                if (candidate.customerId() != weekCustomer) {
+                    weekCustomer = candidate.customerId();
+                    weekContacts = 0;
+                }
+                double value = candidate.openAmount().doubleValue() * config.valueRate();
+                Decision decision;
+                if (candidate.refused() || weekContacts + candidate.recentContacts() >= config.weeklyContacts()) {
+                    decision = new Decision(List.of(), List.of());
+                } else if (candidate.step() == ReminderStep.ARREARS) {
+                    decision = new Decision(List.of(ContactOption.STAFF_VISIT), List.of());
+                } else {
+                    decision = recommender.decide(candidate.customer(), candidate.features(),
+                            evidence.of(candidate.customerId()), value, costs, random);
+                }
+                var slot = new BudgetAllocator.Slot<>(candidate, decision,
+                        decision.expectations().isEmpty() ? value : decision.expectations().get(0).netValue());
+                if (decision.worthIt().isEmpty()) {
+                    noContactRow(noContact, slot, plannedAt, valueRate);
+                } else {
+                    contenders.add(slot);
+                }
+                if (decision.best() != null) {
+                    weekContacts++;
+                }
             }
         }
-        // the rows are written in the candidates' order (customer, due date), which the allocator keeps, so the
-        // foreign-key checks and index insertions walk bill, customer and the indexes in order, not at random: at full
-        // scale the random order spent three minutes there (BENCHMARKS.md)
-        new BudgetAllocator(budgets).allocate(slots);
-        return write(connection, slots, now, settled, started);
+        long streamed = System.nanoTime();
+        new BudgetAllocator(budgets).allocate(contenders);
+        PlanSummary summary = write(connection, noContact, contenders, decided, now, settled, started);
+        LOG.infof("Reminder plan: settled in %d ms, %d bills read and decided in %d ms, %d contenders allocated and "
+                + "every decision written in %d ms", (decideStarted - started) / 1_000_000, decided,
+                (streamed - decideStarted) / 1_000_000, contenders.size(), (System.nanoTime() - streamed) / 1_000_000);
+        return summary;
     }
 
-    private PlanSummary write(Connection connection, List<BudgetAllocator.Slot<Candidate>> slots, ZonedDateTime now,
-            int settled, long started) throws SQLException {
+    /**
+     * Writes the decisions: the contenders that got no channel join the no-contact rows, then the outbox messages and
+     * the contacts go straight into their tables with COPY, each contact with its message's id. Nothing written can be
+     * there already: the candidates left out every step decided in either table (and so every key of the outbox's
+     * reminders, written with them), and the lock keeps any other planner out. The rows are written in the
+     * candidates' order (customer, due date), which the allocator keeps, so the foreign-key checks and index
+     * insertions walk bill, customer and the indexes in order, not at random: at full scale the random order spent
+     * three minutes there (BENCHMARKS.md).
+     */
+    private PlanSummary write(Connection connection, CopyRowWriter noContact,
+            List<BudgetAllocator.Slot<Candidate>> contenders, int decided, ZonedDateTime now, int settled,
+            long started) throws SQLException {
         String plannedAt = now.toOffsetDateTime().toString();
         BigDecimal valueRate = BigDecimal.valueOf(settings.config().valueRate());
-        int noContact = 0;
-        try (CopyRowWriter copy = CopyRowWriter.open(connection, "reminder_no_contact", NO_CONTACT_COLUMNS, false)) {
-            for (var slot : slots) {
-                if (slot.assigned != null) {
-                    continue;
-                }
-                Candidate candidate = slot.item;
-                copy.number(candidate.billId()).text(candidate.step().name()).number(candidate.customerId())
-                        .text(plannedAt).date(candidate.dueDate()).text(candidate.openAmount().toPlainString())
-                        .text(valueOnTime(candidate, valueRate)).text(candidate.riskTier());
-                List<Expectation> expectations = slot.decision.expectations();
-                if (expectations.isEmpty()) {
-                    copy.nullValue().nullValue().nullValue().nullValue().nullValue();
-                } else {
-                    Expectation best = expectations.get(0);
-                    copy.text(best.channel().name()).fixed(best.upliftMean(), DECIMALS)
-                            .fixed(best.upliftDrawn(), DECIMALS).fixed(best.cost(), DECIMALS)
-                            .fixed(best.netValue(), DECIMALS);
-                }
-                copy.fixedArray(candidate.features(), DECIMALS).endRow();
-                noContact++;
+        List<BudgetAllocator.Slot<Candidate>> contacts = new ArrayList<>();
+        for (var slot : contenders) {
+            if (slot.assigned == null) {
+                noContactRow(noContact, slot, plannedAt, valueRate);
+            } else {
+                contacts.add(slot);
             }
-            copy.finish();
         }
-        Map<String, Integer> contacts = new TreeMap<>();
-        try (Statement stage = connection.createStatement()) {
-            stage.execute(STAGE_REMINDERS);
-        }
-        try (CopyRowWriter copy = CopyRowWriter.open(connection, "planned_reminder", REMINDER_COLUMNS, false)) {
-            for (var slot : slots) {
+        long noContactRows = noContact.copyHeld(connection, "reminder_no_contact", NO_CONTACT_COLUMNS);
+        long[] messageIds = outbox.insertNew(connection, contacts.size(), contacts.stream()
+                .map(slot -> message(slot.item, slot.assigned, paymentOffer(slot.item), now)).iterator());
+        Map<String, Integer> byChannel = new TreeMap<>();
+        try (CopyRowWriter copy = CopyRowWriter.open(connection, "reminder",
+                REMINDER_COLUMNS + ", outbox_message_id", false)) {
+            for (int i = 0; i < contacts.size(); i++) {
+                var slot = contacts.get(i);
                 ContactOption channel = slot.assigned;
-                if (channel == null) {
-                    continue;
-                }
                 Candidate candidate = slot.item;
                 Double probability = candidate.customer().riskProbability();
                 copy.number(candidate.billId()).number(candidate.customerId()).text(candidate.step().name())
@@ -307,20 +311,32 @@ public class ReminderPlanner {
                         .text(candidate.openAmount().toPlainString()).text(valueOnTime(candidate, valueRate))
                         .text(probability == null ? null : probability.toString()).text(candidate.riskTier())
                         .text(expected(slot.decision)).fixedArray(candidate.features(), DECIMALS)
-                        .text(paymentOffer(candidate)).endRow();
-                contacts.merge(channel.name(), 1, Integer::sum);
+                        .text(paymentOffer(candidate)).number(messageIds[i]).endRow();
+                byChannel.merge(channel.name(), 1, Integer::sum);
             }
             copy.finish();
         }
-        // the outbox first: the reminders take its rows' ids as they are inserted
-        outbox.enqueue(connection, slots.stream().filter(slot -> slot.assigned != null)
-                .map(slot -> message(slot.item, slot.assigned, paymentOffer(slot.item), now)).iterator());
-        try (Statement insert = connection.createStatement()) {
-            insert.executeLargeUpdate(INSERT_REMINDERS);
-            insert.execute("drop table planned_reminder");
-        }
-        return new PlanSummary(now.toLocalDate(), settled, slots.size(), contacts, noContact,
+        return new PlanSummary(now.toLocalDate(), settled, decided, byChannel, (int) noContactRows,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A decision not to contact, with the best channel's expectation that was not worth its cost (if any). */
+    private static void noContactRow(CopyRowWriter copy, BudgetAllocator.Slot<Candidate> slot, String plannedAt,
+            BigDecimal valueRate) throws SQLException {
+        Candidate candidate = slot.item;
+        copy.number(candidate.billId()).text(candidate.step().name()).number(candidate.customerId())
+                .text(plannedAt).date(candidate.dueDate()).text(candidate.openAmount().toPlainString())
+                .text(valueOnTime(candidate, valueRate)).text(candidate.riskTier());
+        List<Expectation> expectations = slot.decision.expectations();
+        if (expectations.isEmpty()) {
+            copy.nullValue().nullValue().nullValue().nullValue().nullValue();
+        } else {
+            Expectation best = expectations.get(0);
+            copy.text(best.channel().name()).fixed(best.upliftMean(), DECIMALS)
+                    .fixed(best.upliftDrawn(), DECIMALS).fixed(best.cost(), DECIMALS)
+                    .fixed(best.netValue(), DECIMALS);
+        }
+        copy.fixedArray(candidate.features(), DECIMALS).endRow();
     }
 
     /** The value of the bill being paid on time, as recorded with the decision. */
@@ -385,39 +401,28 @@ public class ReminderPlanner {
                 texts.title(key), text, data, due.toOffsetDateTime());
     }
 
-    private List<Candidate> candidates(Connection connection, ReminderConfig config, LocalDate today,
-            ZonedDateTime now, Map<String, Boolean> enabled) throws SQLException {
-        List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(CANDIDATES)) {
-            int i = 1;
-            select.setInt(i++, config.arrearsDays());
-            select.setObject(i++, today);
-            select.setInt(i++, config.overdueDays());
-            select.setObject(i++, today);
-            select.setObject(i++, today);
-            select.setInt(i++, config.dueSoonDays());
-            select.setObject(i++, today);
-            select.setInt(i++, config.earlyDays());
-            select.setObject(i++, today);
-            select.setObject(i++, today);
-            select.setInt(i++, config.earlyDays());
-            select.setObject(i++, today);
-            select.setInt(i++, config.arrearsDays() + ARREARS_WINDOW_DAYS);
-            select.setObject(i, now.minusDays(7).toOffsetDateTime());
-            select.setFetchSize(5_000);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    ReminderStep step = ReminderStep.valueOf(row.getString("step"));
-                    String tier = row.getString("tier");
-                    if (step == ReminderStep.EARLY && !"HIGH".equals(tier)
-                            || step == ReminderStep.OVERDUE && !("HIGH".equals(tier) || "MEDIUM".equals(tier))) {
-                        continue;
-                    }
-                    candidates.add(candidate(row, step, tier, now, enabled));
-                }
-            }
-        }
-        return candidates;
+    /** The candidate query with today's parameters, read in batches (a whole population's bills). */
+    private static PreparedStatement candidates(Connection connection, ReminderConfig config, ZonedDateTime now)
+            throws SQLException {
+        LocalDate today = now.toLocalDate();
+        PreparedStatement select = connection.prepareStatement(CANDIDATES);
+        int i = 1;
+        select.setInt(i++, config.arrearsDays());
+        select.setObject(i++, today);
+        select.setInt(i++, config.overdueDays());
+        select.setObject(i++, today);
+        select.setObject(i++, today);
+        select.setInt(i++, config.dueSoonDays());
+        select.setObject(i++, today);
+        select.setInt(i++, config.earlyDays());
+        select.setObject(i++, today);
+        select.setObject(i++, today);
+        select.setInt(i++, config.earlyDays());
+        select.setObject(i++, today);
+        select.setInt(i++, config.arrearsDays() + ARREARS_WINDOW_DAYS);
+        select.setObject(i, now.minusDays(7).toOffsetDateTime());
+        select.setFetchSize(5_000);
+        return select;
     }
 
     private static Candidate candidate(ResultSet row, ReminderStep step, String tier, ZonedDateTime now,

@@ -203,6 +203,37 @@ class ReminderPlannerTests {
         agent().given().get("/api/v1/staff/reminders/summary").then().statusCode(403);
     }
 
+    @Test
+    void shouldOfferAPaymentChannelByTheWayTheCustomerLastPaid() throws SQLException {
+        // an older bill of the small customer is long in arrears: a staff visit is planned, with an offer of a way
+        // that pays by itself, as they paid last at a bank counter (an earlier payment by WeChat Pay does not count)
+        long arrears = SMALL + 50;
+        LocalDate period = today.withDayOfMonth(1).minusMonths(3);
+        utility.execute("""
+                insert into bill (id, customer_id, period, tariff_code, kwh_total, energy_amount, total_amount,
+                                  issued_on, due_date, status)
+                values (?, ?, ?, 'RES_TIERED', 100, 80.00, 80.00, ?, ?, 'UNPAID')""", arrears, SMALL, period,
+                today.minusDays(60), today.minusDays(50));
+        utility.execute("""
+                insert into payment (payment_ref, customer_id, amount, paid_at, channel_code)
+                values (?, ?, 20.00, now() - interval '40 days', 'WECHAT_PAY')""", "W" + SMALL, SMALL);
+        String payment = "{\"paymentRef\":\"B" + SMALL + "\",\"accountNo\":\"T" + SMALL + "\",\"period\":\""
+                + period.toString().substring(0, 7) + "\",\"amount\":10.00,\"paidAt\":\""
+                + java.time.Instant.now(clock).minusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + "\",\"channel\":\"BANK_COUNTER\"}";
+        byte[] body = payment.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RestAssured.given().contentType("application/json").body(body)
+                .header(HmacSignatures.HEADER, HmacSignatures.sign(ConfigProvider.getConfig()
+                        .getValue("gridcare.billing.payment-callback-secret", String.class), body))
+                .post("/api/v1/callbacks/payments").then().statusCode(204);
+
+        SignedInStaff.admin(staff, passwords).given().post(PLANS).then().statusCode(200);
+        assertThat(utility.value("select channel_code || ' ' || payment_offer from reminder where bill_id = ? "
+                + "and step = 'ARREARS'", arrears)).isEqualTo("STAFF_VISIT AUTO_DEBIT_ICBC");
+        assertThat((String) utility.value("select payload->>'text' from outbox_message where idempotency_key = ?",
+                "reminder:" + arrears + ":ARREARS")).contains("银行代扣");
+    }
+
     private void bill(long customerId, String amount) throws SQLException {
         utility.customer(customerId, "RES_TIERED", "SMART");
         utility.execute("update customer set mobile = ? where id = ?", "1390000" + (customerId % 10_000), customerId);
