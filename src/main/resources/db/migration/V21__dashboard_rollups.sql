@@ -1,12 +1,17 @@
 -- The operations dashboard (package dashboard): aggregates of other packages' tables, computed by PostgreSQL into
--- materialised views that the dashboard alone reads. The SQL that reads billing's, outage's, risk's and escalation's
--- tables lives here, so the Java of the dashboard touches nothing but these views.
+-- rollup tables that the dashboard alone reads. The SQL that reads billing's, risk's, outage's and escalation's tables
+-- lives here, one view `<rollup>_source` per rollup, so the Java of the dashboard touches nothing but the rollups.
 --
--- Every view is refreshed whole with REFRESH MATERIALIZED VIEW CONCURRENTLY (readers keep the previous rows meanwhile),
--- which needs a unique index over plain columns of all rows: hence a grid area of 0 for a customer without one,
--- rather than null. Months and days are the utility's (Asia/Shanghai, gridcare.time-zone's default).
--- The fine views key by grid area, voltage class and tariff, so any filter of the dashboard is a sum over them; the
--- payments by channel are many rows per area, so they have a district-level view as well for unfiltered answers.
+-- dashboard_rebuild(rollup) fills a scratch table from the source view with CREATE TABLE AS (which may use parallel
+-- workers), then replaces the rollup's rows with those in one short transaction: readers keep seeing the previous rows
+-- until it commits and are never blocked (DELETE and INSERT take no lock a SELECT waits for). Materialised views
+-- refreshed CONCURRENTLY were tried first: that runs the query in one process without parallel workers and then
+-- compares old and new rows, over five minutes at full scale on the shared two cores. The tables start empty; the
+-- first refresh (at start, on the schedule or on demand) fills them.
+--
+-- The rollups key by grid area (0 for a customer without one), voltage class and tariff, so any filter of the
+-- dashboard is a sum over them; the payments by channel are many rows per area, so they have a district-level rollup
+-- as well for unfiltered answers. Months and days are the utility's (Asia/Shanghai, gridcare.time-zone's default).
 
 -- The areas and districts, for the filters and for resolving a grid area's code.
 create view dashboard_grid_area as
@@ -14,8 +19,12 @@ select g.id, g.code, g.name, g.voltage_class, g.district_id, d.code as district_
   from grid_area g
   join district d on d.id = g.district_id;
 
--- Consumption, billing and collection per bill period: one pass over the bills.
-create materialized view dashboard_billing_month as
+-- The tariffs, for the filters.
+create view dashboard_tariff as
+select code, name, voltage_class from tariff_plan;
+
+-- Consumption, billing and collection per bill period: one pass over the bills, grouped before the grid area is joined.
+create view dashboard_billing_month_source as
 select coalesce(a.grid_area_id, 0) as grid_area_id, coalesce(g.district_id, 0) as district_id, a.voltage_class,
        a.tariff_code, a.period, a.bills, a.kwh, a.tier1_households, a.tier2_households, a.tier3_households, a.billed,
        a.collected, a.paid_on_time
@@ -36,11 +45,11 @@ select coalesce(a.grid_area_id, 0) as grid_area_id, coalesce(g.district_id, 0) a
          group by 1, 2, 3, 4) a
   -- joined after summing: once per group, not once per bill
   left join grid_area g on g.id = a.grid_area_id;
-create unique index dashboard_billing_month_key on dashboard_billing_month (grid_area_id, voltage_class, tariff_code, period);
-create index dashboard_billing_month_district_idx on dashboard_billing_month (district_id, period);
+create table dashboard_billing_month as select * from dashboard_billing_month_source with no data;
+alter table dashboard_billing_month add primary key (grid_area_id, voltage_class, tariff_code, period);
 
--- Payments by the channel they came through, per calendar month of payment.
-create materialized view dashboard_payment_month as
+-- Payments by the channel they came through, per calendar month of payment (Asia/Shanghai).
+create view dashboard_payment_month_source as
 select coalesce(a.grid_area_id, 0) as grid_area_id, coalesce(g.district_id, 0) as district_id, a.voltage_class,
        a.tariff_code, a.period, a.channel_code, a.payments, a.amount
   from (select c.grid_area_id, c.voltage_class, c.tariff_code,
@@ -52,20 +61,20 @@ select coalesce(a.grid_area_id, 0) as grid_area_id, coalesce(g.district_id, 0) a
           join customer c on c.id = p.customer_id
          group by 1, 2, 3, 4, 5) a
   left join grid_area g on g.id = a.grid_area_id;
-create unique index dashboard_payment_month_key
-    on dashboard_payment_month (grid_area_id, voltage_class, tariff_code, period, channel_code);
+create table dashboard_payment_month as select * from dashboard_payment_month_source with no data;
+alter table dashboard_payment_month add primary key (grid_area_id, voltage_class, tariff_code, period, channel_code);
 
--- The same summed over a district's areas: what an answer without a grid area reads (about 1/130 of the rows).
-create materialized view dashboard_payment_district_month as
+-- The same summed over a district's areas: what an answer without a grid area reads (built after the area rollup).
+create view dashboard_payment_district_month_source as
 select district_id, voltage_class, tariff_code, period, channel_code,
        sum(payments)::bigint as payments, sum(amount) as amount
   from dashboard_payment_month
  group by 1, 2, 3, 4, 5;
-create unique index dashboard_payment_district_month_key
-    on dashboard_payment_district_month (district_id, voltage_class, tariff_code, period, channel_code);
+create table dashboard_payment_district_month as select * from dashboard_payment_district_month_source with no data;
+alter table dashboard_payment_district_month add primary key (district_id, voltage_class, tariff_code, period, channel_code);
 
 -- Arrears at the time of the refresh: bills past due and not fully paid, by days overdue and the account's risk tier.
-create materialized view dashboard_arrears as
+create view dashboard_arrears_source as
 select coalesce(c.grid_area_id, 0) as grid_area_id,
        coalesce(g.district_id, 0) as district_id,
        c.voltage_class,
@@ -83,12 +92,12 @@ select coalesce(c.grid_area_id, 0) as grid_area_id,
   left join grid_area g on g.id = c.grid_area_id
   left join risk_score r on r.customer_id = b.customer_id
  group by 1, 2, 3, 4, 5, 6;
-create unique index dashboard_arrears_key on dashboard_arrears (grid_area_id, voltage_class, tariff_code, risk_tier, age);
+create table dashboard_arrears as select * from dashboard_arrears_source with no data;
+alter table dashboard_arrears add primary key (grid_area_id, voltage_class, tariff_code, risk_tier, age);
 
--- Outages that happened (published, restored or closed, started by the refresh): per month of start and cause, the
--- outages that touched the area (their ids: one outage over several areas is one outage in a sum), its customers affected and the customer-minutes they lost (an ongoing outage counts up to
--- the refresh; a transformer area restored early counts to its own restoration).
-create materialized view dashboard_outage_month as
+-- Outages that happened, per grid area, month of start and cause: their ids (one outage over several areas is one
+-- outage in a sum), customers affected, customer-minutes lost (ongoing ones up to the refresh).
+create view dashboard_outage_month_source as
 with happened as (
     select o.id, o.cause, o.starts_at, coalesce(o.restored_at, now()) as ended_at
       from outage o
@@ -122,12 +131,11 @@ select coalesce(c.grid_area_id, 0) as grid_area_id,
   left join grid_area g on g.id = c.grid_area_id
   left join outage_area_restoration ar on ar.outage_id = h.id and ar.transformer_area_id = c.transformer_area_id
  group by 1, 2, 3, 4, 5, 6;
-create unique index dashboard_outage_month_key
-    on dashboard_outage_month (grid_area_id, voltage_class, tariff_code, period, cause);
+create table dashboard_outage_month as select * from dashboard_outage_month_source with no data;
+alter table dashboard_outage_month add primary key (grid_area_id, voltage_class, tariff_code, period, cause);
 
--- Escalations to staff per day opened: answered within the SLA (first response by the due time), and how residents
--- rated them. Those of no customer count under voltage class and tariff 'NONE'.
-create materialized view dashboard_escalation_day as
+-- Escalations per day opened: answered within the SLA, resolved, rated.
+create view dashboard_escalation_day_source as
 select coalesce(e.grid_area_id, 0) as grid_area_id,
        coalesce(g.district_id, 0) as district_id,
        coalesce(c.voltage_class, 'NONE') as voltage_class,
@@ -142,14 +150,28 @@ select coalesce(e.grid_area_id, 0) as grid_area_id,
   left join customer c on c.id = e.customer_id
   left join grid_area g on g.id = e.grid_area_id
  group by 1, 2, 3, 4, 5;
-create unique index dashboard_escalation_day_key
-    on dashboard_escalation_day (grid_area_id, voltage_class, tariff_code, day);
+create table dashboard_escalation_day as select * from dashboard_escalation_day_source with no data;
+alter table dashboard_escalation_day add primary key (grid_area_id, voltage_class, tariff_code, day);
+create index dashboard_billing_month_district_idx on dashboard_billing_month (district_id, period);
 
--- The tariffs, for the filters.
-create view dashboard_tariff as
-select code, name, voltage_class from tariff_plan;
+-- One rollup rebuilt from its source view; returns the rows it now holds. The caller sets the transaction's work_mem
+-- and planner settings (dashboard.DashboardRollups).
+create function dashboard_rebuild(rollup text) returns bigint language plpgsql as $$
+declare
+    scratch text := rollup || '_next';
+    filled bigint;
+begin
+    execute format('drop table if exists %I', scratch);
+    execute format('create unlogged table %I as select * from %I', scratch, rollup || '_source');
+    execute format('delete from %I', rollup);
+    execute format('insert into %I select * from %I', rollup, scratch);
+    get diagnostics filled = row_count;
+    execute format('drop table %I', scratch);
+    return filled;
+end
+$$;
 
--- When each view was last refreshed and how long it took: the "as of" of every answer.
+-- When each rollup was last rebuilt and how long it took: the "as of" of every answer.
 create table dashboard_refresh (
     view_name    varchar(63) primary key,
     refreshed_at timestamptz not null,

@@ -18,10 +18,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Recomputes the dashboard's materialised views (V21) with REFRESH ... CONCURRENTLY: readers keep answering from the
- * previous rows until each view's new ones are in. Two lanes on two connections, one per core of the database: the
- * bills' views in one, the payments' (the district view is summed from the area view, so after it) in the other.
- * One refresh at a time per instance; another instance refreshing at the same moment waits for the view's lock.
+ * Rebuilds the dashboard's rollups (V21's dashboard_rebuild: the source view into a scratch table, then the rows
+ * replaced in one transaction), so readers keep answering from the previous rows until each rollup's new ones are in.
+ * Two lanes on two connections, one per core of the database: the bills' rollups in one, the payments' (the district
+ * rollup is summed from the area rollup, so after it) in the other. One refresh at a time per instance; another
+ * instance rebuilding the same rollup at the same moment waits for the first one's rows.
  */
 @ApplicationScoped
 public class DashboardRollups {
@@ -71,7 +72,7 @@ public class DashboardRollups {
                 .eventually(() -> running.set(false));
     }
 
-    /** The lane's views one after another, each in its own transaction (so each is visible as soon as it is done). */
+    /** The lane's rollups one after another, each in its own transaction (visible as soon as it is done). */
     private Uni<List<ViewRefresh>> lane(List<String> views) {
         Uni<List<ViewRefresh>> chain = Uni.createFrom().item(List.of());
         for (String view : views) {
@@ -87,13 +88,13 @@ public class DashboardRollups {
     private Uni<ViewRefresh> view(String view) {
         return pool.withTransaction(connection -> {
             long started = System.nanoTime();
-            // the view names are this class's own constants, never input. Sorting is off for the refresh: the
-            // planner guesses the groups as the product of the columns' distinct values (millions) and sorts 21 M
-            // joined bills on disk to group them (73 s at full scale); hashing the 56 k real groups takes 27 s.
+            // Sorting is off for the rebuild: the planner guesses the groups as the product of the columns' distinct
+            // values (millions) and sorts 21 M joined bills on disk to group them (73 s at full scale); hashing the
+            // 56 k real groups took 27 s.
             return connection.query("set local work_mem = '" + config.refreshWorkMem().replace("'", "") + "'")
                     .execute()
                     .chain(() -> connection.query("set local enable_sort = off").execute())
-                    .chain(() -> connection.query("refresh materialized view concurrently " + view).execute())
+                    .chain(() -> connection.preparedQuery("select dashboard_rebuild($1)").execute(Tuple.of(view)))
                     .chain(() -> {
                         long millis = (System.nanoTime() - started) / 1_000_000;
                         return connection.preparedQuery(RECORD)
