@@ -2,11 +2,12 @@
 # The operations dashboard at full scale: a full refresh of every rollup (POST /api/v1/staff/dashboard/refresh, its
 # per-view times and the wall time), then p50/p95 of each chart endpoint, cold and warm, for an administrator (the
 # whole utility), a supervisor (one district) and one grid area. Reads only: no row of the dataset is changed (the
-# app's migration adds the dashboard's views; staff tokens are signed here with the bench key, no password is set).
+# app's migration adds the dashboard's views and rollup tables; staff tokens are signed here with the bench key, no password is set).
 #   DB=gridcare_full bench/dashboard.sh
 #   REPEATS=200 DB=gridcare_full bench/dashboard.sh
+#   REFRESH_ONLY=1 bench/dashboard.sh          # the refresh alone
 # Cold: the first request of each endpoint after the app started and the rollups were refreshed (JIT, the connection's
-# statement cache and PostgreSQL's buffers of the new view files cold), each of COLD distinct filters once (a new
+# statement cache and PostgreSQL's buffers of the rebuilt rollups cold), each of 10 distinct filters once (a new
 # statement each time). Warm: REPEATS requests of one filter after a warm-up of 20.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,13 +69,14 @@ echo "== full refresh" | tee -a "$summary"
 t0=$(date +%s%N)
 curl -sf -X POST -H "Authorization: Bearer $ADMIN" "localhost:$PORT/api/v1/staff/dashboard/refresh" > "$OUT/dashboard-refresh.json"
 echo "refresh wall $(( ($(date +%s%N) - t0) / 1000000 )) ms: $(cat "$OUT/dashboard-refresh.json")" | tee -a "$summary"
-psql -d "$DB" -tA -F ' ' -c "select relname, pg_size_pretty(pg_total_relation_size(oid)),
-  (select reltuples::bigint from pg_class c where c.oid = m.oid) from pg_class m
-  where relkind = 'm' and relname like 'dashboard_%' order by relname" | sed 's/^/  view /' | tee -a "$summary"
+for rollup in $(psql -d "$DB" -tAc "select view_name from dashboard_refresh order by view_name"); do
+  psql -d "$DB" -tA -F ' ' -c "select '$rollup', count(*), pg_size_pretty(pg_total_relation_size('$rollup')) from $rollup"
+done | sed 's/^/  rollup (rows, size): /' | tee -a "$summary"
+[ -z "${REFRESH_ONLY:-}" ] || exit 0
 
 # p50 and p95 (nearest rank) of the times in milliseconds on stdin
 percentiles() { sort -n | awk '{ t[NR] = $1 } END { p50 = t[int((NR * 50 + 99) / 100)]; p95 = t[int((NR * 95 + 99) / 100)];
-  printf "n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms", NR, p50, p95, t[NR] }'; }
+  printf "n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms\n", NR, p50, p95, t[NR] }'; }
 time_ms() { # token url [accept]
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $1" -H "Accept: ${3:-application/json}" "$2" \
     | awk '$1 != 200 { print "HTTP " $1 > "/dev/stderr"; exit 1 } { printf "%.3f\n", $2 * 1000 }'
@@ -89,7 +91,6 @@ for chart in $charts; do
   for filter in "${cold_filters[@]}"; do
     time_ms "$ADMIN" "localhost:$PORT/api/v1/staff/dashboard/$chart?$filter"
   done | percentiles | sed "s/^/  $chart admin cold /" | tee -a "$summary"
-  echo | tee -a "$summary" > /dev/null
 done
 echo "== warm: $REPEATS requests of one filter after 20 warm-up requests" | tee -a "$summary"
 for who in admin supervisor area csv; do
@@ -103,7 +104,6 @@ for who in admin supervisor area csv; do
     for _ in $(seq 1 20); do time_ms "$tok" "$url" "$accept" > /dev/null; done
     for _ in $(seq 1 "$REPEATS"); do time_ms "$tok" "$url" "$accept"; done \
       | percentiles | sed "s/^/  $chart $who warm /" | tee -a "$summary"
-    echo | tee -a "$summary" > /dev/null
-  done
+    done
 done
 echo "== load during the run: $(cat /proc/loadavg)" | tee -a "$summary"

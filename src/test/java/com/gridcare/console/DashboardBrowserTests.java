@@ -54,7 +54,7 @@ class DashboardBrowserTests {
     }
 
     @Test
-    void shouldDrawEveryChartAndRedrawOnAFilter() throws SQLException, Exception {
+    void shouldDrawEveryChartAndRedrawOnAFilter() throws Exception {
         fixture.prepare();
         List<String> errors = new ArrayList<>();
         try (var context = chromium.newContext(); Page page = context.newPage()) {
