@@ -23,7 +23,7 @@ class PackageDependencyTests {
     /** From the bottom up: a package may use those before it, never one after it. */
     private static final List<String> LAYERS = List.of("common", "identity", "notify", "sms", "email", "voice", "auth",
             "staff", "binding", "billing", "risk", "consumption", "outage", "repair", "outagenotice", "intent", "escalation",
-            "fieldtask", "channel", "reminder", "faq", "wechat", "console", "dataset", "importer", "ops");
+            "fieldtask", "channel", "reminder", "faq", "wechat", "dashboard", "console", "dataset", "importer", "ops");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
