@@ -27,6 +27,11 @@ final class TextNormaliser {
      * Runs of six or more digits are account, phone or ID numbers: they say which account, not what is asked, and
      * as words no topic knows they would only make the bot less sure ("0301000001 我这个月电费多少").
      */
+    /**
+     * Invisible characters (NUL, escapes, zero-width spaces) never separated the words the resident saw; removed
+     * first, since the traditional-to-simplified conversion does not expect them.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}]");
     private static final Pattern IDENTIFIER = Pattern.compile("\\d{6,}");
 
     private final Map<String, String> synonyms;
@@ -42,7 +47,8 @@ final class TextNormaliser {
     }
 
     String normalise(String text) {
-        String plain = IDENTIFIER.matcher(MARKUP.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC))
+        String visible = INVISIBLE.matcher(text).replaceAll("");
+        String plain = IDENTIFIER.matcher(MARKUP.matcher(Normalizer.normalize(visible, Normalizer.Form.NFKC))
                 .replaceAll(" ")).replaceAll(" ");
         String simplified = HanLP.convertToSimplifiedChinese(plain.toLowerCase(Locale.ROOT));
         StringBuilder kept = new StringBuilder(simplified.length());
@@ -53,9 +59,6 @@ final class TextNormaliser {
             if (Character.isLetterOrDigit(codePoint)) {
                 kept.appendCodePoint(codePoint);
                 space = false;
-            } else if (Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT) {
-                // Invisible (NUL, escapes, zero-width spaces): they never separated the words the resident saw.
-                continue;
             } else if (!space && kept.length() > 0) {
                 kept.append(' ');
                 space = true;

@@ -201,7 +201,7 @@ class FaqAskResourceTests {
         ask("\u0000\u0001\u0007\u001b[0m\u007f").statusCode(200)
                 .body("topicId", nullValue())
                 .body("answer", notNullValue());
-        ask("怎么\u0000交\u0007电费\u001b").statusCode(200).body("topicId", equalTo("payment.methods"));
+        ask("家里\u0000跳匝了\u0007怎么办\u001b\u200b").statusCode(200).body("topicId", equalTo("repair.self-check"));
         ask("\u0000燃气费\u0000怎么交\u0000").statusCode(200).body("topicId", nullValue());
         ask("我有个\u0000问题想问一下\u0000").statusCode(200).body("topicId", nullValue());
     }
