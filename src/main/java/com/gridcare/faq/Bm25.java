@@ -49,16 +49,9 @@ final class Bm25 {
         return idf.getOrDefault(feature, unseenIdf);
     }
 
-    boolean contains(int document, String feature) {
-        int[][] list = postings.get(feature);
-        if (list != null) {
-            for (int[] posting : list) {
-                if (posting[0] == document) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** Whether any document has the feature. */
+    boolean knows(String feature) {
+        return postings.containsKey(feature);
     }
 
     double[] scores(Map<String, Integer> query) {

@@ -72,7 +72,7 @@ public class FaqAskService {
      */
     private Uni<Answered> intent(FaqMatch match, Intent intent, AskRequest request, Optional<Long> residentId) {
         Optional<String> accountNo = Optional.ofNullable(request.accountNo()).map(String::strip)
-                .filter(s -> !s.isEmpty());
+                .filter(s -> !s.isEmpty()).or(() -> IntentHandler.accountMentioned(request.question()));
         return intents.answerMessage(intent, accountNo, residentId).map(answered -> new Answered(
                 new FaqAnswer(match.topicId(), true,
                         answered.outcome() == IntentAnswer.Outcome.ANSWERED ? answered.text() : match.topic().answer(),

@@ -19,13 +19,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * topic is a safe answer. Each instance holds the index in memory and {@link #replace replaces} it whole when the
  * knowledge base changes; matching is pure CPU work on an immutable index, so it needs no locks.
  * <p>
- * The confidence is a logistic function of two things the ranking knows: how much of the question (by IDF weight)
- * the best topic explains, and how far it is ahead of the runner-up. The coefficients were fitted by logistic
- * regression on 600 questions whose answer is known: each phrasing of the knowledge base asked of an index built
- * without it (leave one out: 69 % land on their topic, so both outcomes are well represented), plus the
- * out-of-scope questions of {@code src/test/resources/faq/questions.jsonl}. The confidence therefore reads as the
- * chance that the best topic is the right one; {@code faq-eval} prints how well that holds on any question set.
- * They should be refitted when the knowledge base changes a lot.
+ * The confidence is a small logistic classifier over four things the ranking knows, each of which a person can
+ * check on a wrong answer: the best topic's lead over the runner-up (as a share of its score), the share of the
+ * question's words that nothing in the knowledge base uses (抖音, 营业执照), how close the out-of-scope pseudo-topic
+ * came to the best topic, and how strongly the best topic matched at all (the log of its score). The coefficients were
+ * fitted by logistic regression on the tuning part of {@code src/test/resources/faq/eval-set.jsonl} (426 questions,
+ * 114 of them out of scope; the held-out part was never used), with the label "the best topic is the expected
+ * one". The confidence therefore reads as the chance that the best topic is right; {@code faq-eval} prints how well
+ * that holds on any question set. They should be refitted (bench/faq-eval-set.py, then the tuning part) when the
+ * knowledge base changes a lot, since the score's scale moves with it.
  * <p>
  * Each served index keeps the matches of the questions asked of it ({@code gridcare.faq.matches-kept}, by exact
  * text), so a question asked before costs a look-up; a new index starts with none.
@@ -33,9 +35,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @ApplicationScoped
 public class FaqEngine {
 
-    private static final double COVERAGE_WEIGHT = 2.19;
-    private static final double MARGIN_WEIGHT = 4.63;
-    private static final double INTERCEPT = -1.81;
+    private static final double MARGIN_WEIGHT = 0.601;
+    private static final double UNKNOWN_WEIGHT = -0.436;
+    private static final double OUT_OF_SCOPE_WEIGHT = -1.741;
+    private static final double STRENGTH_WEIGHT = 2.758;
+    private static final double INTERCEPT = -11.851;
+    /** Past twice the best topic's score the pseudo-topic has won anyway: it says no more. */
+    private static final double OUT_OF_SCOPE_CAP = 2.0;
     private static final int ALTERNATIVES = 2;
 
     private final TextNormaliser normaliser = TextNormaliser.fromResources();
@@ -118,7 +124,7 @@ public class FaqEngine {
         if (ranking.best().isEmpty() || ranking.topScore() <= 0) {
             return new FaqMatch(FaqMatch.Outcome.OUT_OF_SCOPE, null, 0, List.of(), normalised);
         }
-        double confidence = confidence(ranking.coverage(), ranking.margin());
+        double confidence = confidence(ranking);
         if (ranking.outOfScope()) {
             return new FaqMatch(FaqMatch.Outcome.OUT_OF_SCOPE, null, 0, List.of(), normalised);
         }
@@ -130,8 +136,10 @@ public class FaqEngine {
         return new FaqMatch(FaqMatch.Outcome.ANSWERED, ranking.best().get(0).topic(), confidence, List.of(), normalised);
     }
 
-    static double confidence(double coverage, double margin) {
-        return 1 / (1 + Math.exp(-(COVERAGE_WEIGHT * coverage + MARGIN_WEIGHT * margin + INTERCEPT)));
+    static double confidence(FaqIndex.Ranking ranking) {
+        double outOfScope = Math.min(OUT_OF_SCOPE_CAP, ranking.outOfScopeScore() / ranking.topScore());
+        return 1 / (1 + Math.exp(-(MARGIN_WEIGHT * ranking.margin() + UNKNOWN_WEIGHT * ranking.unknownShare()
+                + OUT_OF_SCOPE_WEIGHT * outOfScope + STRENGTH_WEIGHT * Math.log1p(ranking.topScore()) + INTERCEPT)));
     }
 
     private static List<String> readLines(String resource) {

@@ -42,6 +42,10 @@ public class FaqEvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The questions, JSON lines (UTF-8).")
     Path file;
 
+    @Option(names = "--part", paramLabel = "NAME",
+            description = "Only the lines whose \"part\" field is NAME (the evaluation set's tuning or held-out part).")
+    String part;
+
     @Option(names = "--warm-up", paramLabel = "N", defaultValue = "20",
             description = "Untimed passes over the questions before timing, so the JIT has compiled the engine as in a "
                     + "running service (default: ${DEFAULT-VALUE}).")
@@ -75,7 +79,7 @@ public class FaqEvalCommand implements Callable<Integer> {
                 JsonNode line = json.readTree(lines.get(i));
                 if (!line.path("q").isTextual() || !line.path("expect").isTextual()) {
                     problems.add("line " + (i + 1) + ": needs text fields \"q\" and \"expect\"");
-                } else {
+                } else if (part == null || part.equals(line.path("part").asText())) {
                     cases.add(new FaqEvaluation.Case(line.get("q").asText(), line.get("expect").asText()));
                 }
             } catch (IOException e) {
@@ -86,6 +90,10 @@ public class FaqEvalCommand implements Callable<Integer> {
             problems.forEach(spec.commandLine().getErr()::println);
             spec.commandLine().getErr().flush();
             return ExitCode.SOFTWARE;
+        }
+        if (cases.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "No question in " + file
+                    + (part == null ? "" : " has \"part\": \"" + part + "\""));
         }
         spec.commandLine().getOut().printf("knowledge base: %d active topics (revision %d)%n", engine.topics().size(),
                 engine.revision());

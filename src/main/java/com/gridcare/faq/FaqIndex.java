@@ -109,32 +109,35 @@ final class FaqIndex {
             top.add(new Ranking.Scored(topics.get(order[i]), score[order[i]]));
         }
         boolean foreign = foreignTerms.stream().anyMatch(normalised::contains);
-        return new Ranking(top, score[topics.size()], foreign,
-                order.length == 0 ? 0 : coverage(question, order[0]));
+        return new Ranking(top, score[topics.size()], foreign, unknownShare(question));
     }
 
     /**
-     * The share of the question's weight (by phrasing IDF) that the best topic's phrasings contain: low when the
-     * question is mostly about something the topic never mentions, however well the rest matches.
+     * The share of the question's words (by IDF weight, words of two or more characters) that nothing in the
+     * knowledge base uses: a question about 抖音 or 营业执照 has words no topic knows, however well its 怎么办 matches.
      */
-    private double coverage(Map<String, Integer> question, int topic) {
+    private double unknownShare(Map<String, Integer> question) {
         double total = 0;
-        double explained = 0;
+        double unknown = 0;
         for (Map.Entry<String, Integer> feature : question.entrySet()) {
-            double weight = TextAnalyzer.weight(feature.getKey()) * feature.getValue() * phrasings.idf(feature.getKey());
+            String key = feature.getKey();
+            if (key.charAt(0) != TextAnalyzer.WORD || key.length() < 3) {
+                continue;
+            }
+            double weight = feature.getValue() * phrasings.idf(key);
             total += weight;
-            if (wholeTopics.contains(topic, feature.getKey()) || answers.contains(topic, feature.getKey())) {
-                explained += weight;
+            if (!phrasings.knows(key) && !answers.knows(key)) {
+                unknown += weight;
             }
         }
-        return total == 0 ? 0 : explained / total;
+        return total == 0 ? 0 : unknown / total;
     }
 
     /**
      * The best topics, best first; the out-of-scope pseudo-topic's score and whether the question has a term of another
-     * service's domain; how much of the question the best topic explains.
+     * service's domain; the share of the question's words the knowledge base does not know.
      */
-    record Ranking(List<Scored> best, double outOfScopeScore, boolean foreignTerm, double coverage) {
+    record Ranking(List<Scored> best, double outOfScopeScore, boolean foreignTerm, double unknownShare) {
 
         record Scored(FaqEntry topic, double score) {
         }

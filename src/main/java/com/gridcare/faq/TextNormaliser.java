@@ -23,6 +23,16 @@ import com.hankcs.hanlp.HanLP;
 final class TextNormaliser {
 
     private static final Pattern MARKUP = Pattern.compile("<[^>]*>|&[a-zA-Z#0-9]+;");
+    /**
+     * Runs of six or more digits are account, phone or ID numbers: they say which account, not what is asked, and
+     * as words no topic knows they would only make the bot less sure ("0301000001 我这个月电费多少").
+     */
+    /**
+     * Invisible characters (NUL, escapes, zero-width spaces) never separated the words the resident saw; removed
+     * first, since the traditional-to-simplified conversion does not expect them.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}]");
+    private static final Pattern IDENTIFIER = Pattern.compile("\\d{6,}");
 
     private final Map<String, String> synonyms;
     private final int longestVariant;
@@ -37,7 +47,9 @@ final class TextNormaliser {
     }
 
     String normalise(String text) {
-        String plain = MARKUP.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(" ");
+        String visible = INVISIBLE.matcher(text).replaceAll("");
+        String plain = IDENTIFIER.matcher(MARKUP.matcher(Normalizer.normalize(visible, Normalizer.Form.NFKC))
+                .replaceAll(" ")).replaceAll(" ");
         String simplified = HanLP.convertToSimplifiedChinese(plain.toLowerCase(Locale.ROOT));
         StringBuilder kept = new StringBuilder(simplified.length());
         boolean space = false;

@@ -2,7 +2,11 @@ package com.gridcare.intent;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +35,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class IntentHandler {
 
+    /** Account numbers (户号) are 8 to 16 digits; shorter runs are amounts, dates or 95598. */
+    private static final Pattern ACCOUNT_NO = Pattern.compile("(?<!\\d)\\d{8,16}(?!\\d)");
     /** Months of usage read for the last month's change over the one before. */
     private static final int USAGE_MONTHS = 12;
 
@@ -54,8 +60,8 @@ public class IntentHandler {
     }
 
     /**
-     * @param accountNo the account asked about; empty for the resident's first bound account (asking which one when
-     *        several are bound is for later)
+     * @param accountNo the account asked about; empty for the resident's only bound account (a resident with several
+     *        is asked which one they mean)
      * @param residentId the resident; empty for an anonymous caller or a follower who never became one
      */
     public Uni<IntentAnswer> answer(Intent intent, Optional<String> accountNo, Optional<Long> residentId) {
@@ -76,10 +82,32 @@ public class IntentHandler {
             return Uni.createFrom().item(IntentAnswer.noAccount(intent));
         }
         long resident = residentId.get();
-        Uni<Optional<String>> account = accountNo.isPresent() ? Uni.createFrom().item(accountNo)
-                : bindings.accounts(resident).map(bound -> bound.stream().findFirst().map(BoundAccount::accountNo));
-        return account.chain(number -> number.isEmpty() ? Uni.createFrom().item(IntentAnswer.noAccount(intent))
-                : answer(intent, resident, number.get(), written));
+        if (accountNo.isPresent()) {
+            return answer(intent, resident, accountNo.get(), written);
+        }
+        return bindings.accounts(resident).chain(bound -> switch (bound.size()) {
+            case 0 -> Uni.createFrom().item(IntentAnswer.noAccount(intent));
+            case 1 -> answer(intent, resident, bound.get(0).accountNo(), written);
+            default -> Uni.createFrom().item(IntentAnswer.answered(intent, which(bound)));
+        });
+    }
+
+    /**
+     * The account number a resident wrote in their question ("0301000001 我这个月电费多少"): how they answer "which account?"
+     * in a chat, where nothing else carries it.
+     */
+    public static Optional<String> accountMentioned(String question) {
+        Matcher number = ACCOUNT_NO.matcher(question);
+        return number.find() ? Optional.of(number.group()) : Optional.empty();
+    }
+
+    /** Answering about the first of several accounts would as often be about the wrong one: the resident chooses. */
+    private String which(List<BoundAccount> bound) {
+        String listed = bound.stream()
+                .map(account -> account.label() == null || account.label().isBlank() ? account.accountNo()
+                        : texts.text("account.which.labelled", account.accountNo(), account.label()))
+                .collect(Collectors.joining(texts.text("account.which.separator")));
+        return texts.text("account.which", bound.size(), listed, bound.get(0).accountNo());
     }
 
     private Uni<IntentAnswer> answer(Intent intent, long resident, String accountNo, boolean written) {

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 class FaqEvaluationTests {
 
     private static final String QUESTIONS = Path.of("src", "test", "resources", "faq", "questions.jsonl").toString();
+    private static final String EVALUATION_SET = Path.of("src", "test", "resources", "faq", "eval-set.jsonl").toString();
 
     @Test
     void shouldAnswerTheProjectsOwnQuestionsWellAndFast(QuarkusMainLauncher launcher) {
@@ -31,10 +32,36 @@ class FaqEvaluationTests {
         assertThat(output).contains("knowledge base: 52 active topics", "questions: 125 (105 on a topic, 20 out of scope)",
                 "confusions (expected -> answered: count):", "calibration", "latency per question");
         assertThat(percent(output, "top-1 accuracy on topic questions: ")).isGreaterThanOrEqualTo(92.0);
-        assertThat(percent(output, "\"none\" recall:    ")).isGreaterThanOrEqualTo(75.0);
-        assertThat(percent(output, "\"none\" precision: ")).isGreaterThanOrEqualTo(65.0);
+        assertThat(percent(output, "\"none\" recall:    ")).isGreaterThanOrEqualTo(95.0);
+        assertThat(percent(output, "\"none\" precision: ")).isGreaterThanOrEqualTo(85.0);
         // CPU time: the wall clock of a shared build machine measures its other jobs as much as the engine.
         assertThat(millis(output, "  CPU time:", "p99 ")).isLessThan(5.0);
+    }
+
+    /**
+     * The part of the evaluation set the engine was never tuned on (bench/faq-eval-set.py, seed 15): its figures are
+     * the honest ones. The floors sit a little under today's (BENCHMARKS.md), so a change that only fits the tuning
+     * part shows here.
+     */
+    @Test
+    void shouldHoldItsFiguresOnTheHeldOutPart(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("faq-eval", EVALUATION_SET, "--part", "held-out", "--warm-up", "5",
+                "--repeat", "3");
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        String output = result.getOutput();
+        assertThat(output).contains("questions: 426 (312 on a topic, 114 out of scope)");
+        assertThat(percent(output, "top-1 accuracy on topic questions: ")).isGreaterThanOrEqualTo(87.0);
+        assertThat(percent(output, "\"none\" recall:    ")).isGreaterThanOrEqualTo(94.0);
+        assertThat(millis(output, "  CPU time:", "p99 ")).isLessThan(5.0);
+    }
+
+    @Test
+    void shouldRefuseAPartWithNoQuestions(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("faq-eval", EVALUATION_SET, "--part", "no-such-part");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("has \"part\": \"no-such-part\"");
     }
 
     @Test
