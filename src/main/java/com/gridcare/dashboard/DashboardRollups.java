@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import com.gridcare.common.ProblemException;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,6 +38,10 @@ public class DashboardRollups {
             insert into dashboard_refresh (view_name, refreshed_at, millis) values ($1, $2, $3)
             on conflict (view_name) do update set refreshed_at = excluded.refreshed_at, millis = excluded.millis""";
 
+    /** How many of the rollups ($2) were refreshed since $1. */
+    private static final String FRESH = """
+            select count(*) from dashboard_refresh where refreshed_at > $1 and view_name = any ($2)""";
+
     private final Pool pool;
     private final Clock clock;
     private final DashboardConfig config;
@@ -48,11 +53,27 @@ public class DashboardRollups {
         this.config = config;
     }
 
+    /**
+     * A scheduled refresh is skipped while every rollup is younger than half the interval: the schedule also fires when
+     * an instance starts, and a full refresh takes about two minutes of two database cores at full scale
+     * (BENCHMARKS.md), so neither a restart nor a second instance should add one; instances side by side then take
+     * turns, about one refresh per interval between them.
+     */
     @Scheduled(every = "${gridcare.dashboard.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return refresh().invoke(result -> LOG.infof("dashboard rollups refreshed in %d ms", result.millis()))
+        OffsetDateTime freshSince = OffsetDateTime.now(clock)
+                .minus(DurationConverter.parseDuration(config.refreshEvery()).dividedBy(2));
+        return pool.preparedQuery(FRESH).execute(Tuple.of(freshSince, allRollups().toArray(String[]::new)))
+                .map(rows -> rows.iterator().next().getLong(0) == allRollups().size())
+                .chain(fresh -> fresh ? Uni.createFrom().voidItem() : refresh()
+                        .invoke(result -> LOG.infof("dashboard rollups refreshed in %d ms", result.millis()))
+                        .replaceWithVoid())
                 .onFailure().invoke(failure -> LOG.warnf("dashboard refresh failed: %s", failure.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private static List<String> allRollups() {
+        return LANES.stream().flatMap(List::stream).toList();
     }
 
     /** Every view recomputed; 409 {@code refresh-running} while this instance is already at it. */
