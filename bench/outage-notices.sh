@@ -45,7 +45,7 @@ fi
 
 export GRIDCARE_SMS_BASE_URL="http://127.0.0.1:$FAKE_PORT/sms" GRIDCARE_SMS_API_KEY=bench-sms-key
 settings=(-Dgridcare.outage-notices.interval=1s -Dgridcare.outbox.interval=1s -Dgridcare.reminders.schedule=off
-  -Dgridcare.risk.schedule=off ${OUTBOX_OPTS:-})
+  -Dgridcare.risk.schedule=off -Dgridcare.dashboard.refresh-every=off ${OUTBOX_OPTS:-})
 
 echo "== earlier runs removed"
 sql <<SQL

@@ -35,7 +35,8 @@ redis-cli -n "$REDIS_DB" flushdb > /dev/null
 # No SMS provider here: the service runs with sign-in by SMS switched off (production refuses to start otherwise).
 export GRIDCARE_SMS_ENABLED=false
 # Only the request plans: no daily schedule, no weekly retraining, and no dispatcher sending the plan's outbox.
-settings=(-Dgridcare.reminders.schedule=off -Dgridcare.risk.schedule=off -Dgridcare.outbox.interval=off)
+settings=(-Dgridcare.reminders.schedule=off -Dgridcare.risk.schedule=off -Dgridcare.outbox.interval=off
+  -Dgridcare.dashboard.refresh-every=off)
 sql() { psql -qAtd "$DB" -v ON_ERROR_STOP=1 "$@"; }
 
 echo "== an administrator with a password"

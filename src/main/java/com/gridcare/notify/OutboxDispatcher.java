@@ -170,9 +170,9 @@ public class OutboxDispatcher {
     }
 
     /**
-     * Batch after batch while they come back full or a wake came meanwhile, so a backlog drains between two runs; one
-     * run at a time on this instance. A wake in the instant between a run's last claim and its end waits for the next
-     * run.
+     * One run at a time on this instance, in {@code lanes} that claim and send side by side, so one claim's slowest
+     * send does not hold up the next claim. A wake in the instant between a run's last claim and its end waits for the
+     * next run.
      */
     private Uni<Void> drain() {
         return Uni.createFrom().deferred(() -> {
@@ -180,13 +180,18 @@ public class OutboxDispatcher {
                 wokenWhileDraining.set(true);
                 return Uni.createFrom().voidItem();
             }
-            return Multi.createBy().repeating().uni(() -> {
-                wokenWhileDraining.set(false);
-                return dispatchDue();
-            }).whilst(handled -> handled >= config.concurrency() || wokenWhileDraining.get())
+            return Multi.createFrom().range(0, config.lanes()).onItem().transformToUniAndMerge(lane -> lane())
                     .collect().last().call(this::countBacklog)
                     .eventually(() -> draining.set(false)).replaceWithVoid();
         });
+    }
+
+    /** Batch after batch while they come back full or a wake came meanwhile, so a backlog drains between two runs. */
+    private Uni<Integer> lane() {
+        return Multi.createBy().repeating().uni(() -> {
+            wokenWhileDraining.set(false);
+            return dispatchDue();
+        }).whilst(handled -> handled >= config.concurrency() || wokenWhileDraining.get()).collect().last();
     }
 
     /**
