@@ -115,13 +115,20 @@ public class OutageDetection {
      * when enough of its customers have. A customer fed at high voltage (no transformer area) is not counted.
      */
     public Uni<Detected> faultReported(long customerId, Source source) {
+        return pool.withTransaction(connection -> faultReported(connection, customerId, source))
+                .call(this::announce);
+    }
+
+    /**
+     * The same on the caller's transaction, for a caller whose own rows must commit with the decision (a repair ticket:
+     * the area's lock is held until then, so an outage opened by a later report finds the ticket to link). The caller
+     * {@link #announce}s the result after its commit.
+     */
+    public Uni<Detected> faultReported(SqlConnection connection, long customerId, Source source) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(connection -> connection.preparedQuery(SIGNAL)
-                .execute(Tuple.of(customerId, source.name(), now))
+        return connection.preparedQuery(SIGNAL).execute(Tuple.of(customerId, source.name(), now))
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(Detected.NOTHING)
-                        : decide(connection, rows.iterator().next().getInteger("transformer_area_id"), now)))
-                .call(detected -> detected.opened() ? announce(detected.outageId().orElseThrow())
-                        : Uni.createFrom().voidItem());
+                        : decide(connection, rows.iterator().next().getInteger("transformer_area_id"), now));
     }
 
     private Uni<Detected> decide(SqlConnection connection, int areaId, OffsetDateTime now) {
@@ -153,8 +160,15 @@ public class OutageDetection {
                 .map(id -> new Detected(Optional.of(id), true));
     }
 
-    /** After the commit: residents' answers change at once, and the features following outages hear of it. */
-    private Uni<Void> announce(long outageId) {
+    /**
+     * After the commit of a signal that opened a suspected outage: residents' answers change at once, and the features
+     * following outages hear of it. Nothing for any other.
+     */
+    public Uni<Void> announce(Detected detected) {
+        if (!detected.opened()) {
+            return Uni.createFrom().voidItem();
+        }
+        long outageId = detected.outageId().orElseThrow();
         return outages.outagesChanged(outageId)
                 .invoke(() -> changed.fireAsync(new OutageChanged(outageId, 1, OutageChanged.Change.SUSPECTED)));
     }

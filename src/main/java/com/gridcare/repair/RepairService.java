@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,46 +114,49 @@ public class RepairService {
     }
 
     public Uni<Filed> report(long residentId, long customerId, RepairReport report) {
-        return knownOutage(customerId).chain(outageId -> pool.withTransaction(connection -> {
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            return connection.preparedQuery("select id from customer where id = $1 for update")
-                    .execute(Tuple.of(customerId))
-                    .chain(() -> connection.preparedQuery(OPEN_TICKET).execute(Tuple.of(customerId)))
-                    .chain(open -> {
-                        if (open.size() > 0) {
-                            Row ticket = open.iterator().next();
-                            return event(connection, ticket.getLong("id"), ticket.getString("status"),
-                                    report.description(), null, now)
-                                    .chain(() -> load(connection, ticket.getLong("id")))
-                                    .map(loaded -> new Filed(loaded, false));
-                        }
-                        RepairStatus status = outageId == null ? RepairStatus.RECEIVED : RepairStatus.LINKED;
-                        List<String> photos = report.photoUrls() == null ? List.of() : report.photoUrls();
-                        return connection.preparedQuery(INSERT).execute(Tuple.from(new Object[] { customerId,
-                                residentId, outageId, report.description(),
-                                report.contactPhone(), photos.toArray(String[]::new), status.name(), now,
-                                clock.getZone().getId() }))
-                                .map(rows -> rows.iterator().next().getLong("id"))
-                                .call(id -> event(connection, id, status.name(), null, null, now))
-                                .chain(id -> load(connection, id))
-                                .call(ticket -> notify(connection, residentId, customerId, ticket,
-                                        "repair." + status, null))
-                                .map(ticket -> new Filed(ticket, true));
-                    });
-        }));
+        return outages.forCustomer(customerId).chain(known -> {
+            OutageSummary outage = known.current() != null ? known.current() : known.suspected();
+            AtomicReference<OutageDetection.Detected> detected = new AtomicReference<>();
+            return pool.withTransaction(connection -> (outage != null ? Uni.createFrom().item(outage.id())
+                    : detection.faultReported(connection, customerId, OutageDetection.Source.REPAIR)
+                            .invoke(detected::set).map(decision -> decision.outageId().orElse(null)))
+                    .chain(outageId -> file(connection, residentId, customerId, report, outageId)))
+                    .call(() -> detected.get() == null ? Uni.createFrom().voidItem()
+                            : detection.announce(detected.get()));
+        });
     }
 
     /**
-     * The outage the customer is known to be in (current or suspected), else what detection makes of this report:
-     * the suspected outage it opened, or one another instance has just opened there.
+     * Files the report on the transaction that took detection's decision, so the ticket commits with it: an outage a
+     * later report opens (after the area's lock) then finds this ticket to link.
      */
-    private Uni<Long> knownOutage(long customerId) {
-        return outages.forCustomer(customerId).chain(known -> {
-            OutageSummary outage = known.current() != null ? known.current() : known.suspected();
-            return outage != null ? Uni.createFrom().item(outage.id())
-                    : detection.faultReported(customerId, OutageDetection.Source.REPAIR)
-                            .map(detected -> detected.outageId().orElse(null));
-        });
+    private Uni<Filed> file(SqlConnection connection, long residentId, long customerId, RepairReport report,
+            Long outageId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return connection.preparedQuery("select id from customer where id = $1 for update")
+                .execute(Tuple.of(customerId))
+                .chain(() -> connection.preparedQuery(OPEN_TICKET).execute(Tuple.of(customerId)))
+                .chain(open -> {
+                    if (open.size() > 0) {
+                        Row ticket = open.iterator().next();
+                        return event(connection, ticket.getLong("id"), ticket.getString("status"),
+                                report.description(), null, now)
+                                .chain(() -> load(connection, ticket.getLong("id")))
+                                .map(loaded -> new Filed(loaded, false));
+                    }
+                    RepairStatus status = outageId == null ? RepairStatus.RECEIVED : RepairStatus.LINKED;
+                    List<String> photos = report.photoUrls() == null ? List.of() : report.photoUrls();
+                    return connection.preparedQuery(INSERT).execute(Tuple.from(new Object[] { customerId,
+                            residentId, outageId, report.description(),
+                            report.contactPhone(), photos.toArray(String[]::new), status.name(), now,
+                            clock.getZone().getId() }))
+                            .map(rows -> rows.iterator().next().getLong("id"))
+                            .call(id -> event(connection, id, status.name(), null, null, now))
+                            .chain(id -> load(connection, id))
+                            .call(ticket -> notify(connection, residentId, customerId, ticket,
+                                    "repair." + status, null))
+                            .map(ticket -> new Filed(ticket, true));
+                });
     }
 
     public Uni<RepairTicket> ticket(long customerId, String ticketNo) {

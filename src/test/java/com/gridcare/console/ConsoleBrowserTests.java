@@ -118,10 +118,10 @@ class ConsoleBrowserTests {
         EscalationFixture.Cast cast = fixture.cast();
         fixture.staff(cast.owner());
         knowledgeBase.ensure();
-        String question = "充电桩的电表箱上面那个绿色指示灯一直闪";
+        String question = "巷口鸡蛋灌饼摊子几点出摊";
         ask(question).body("topicId", nullValue());
-        String topic = "test.charger-light-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        String title = "<img src=x onerror=\"document.title='xss'\">充电桩指示灯闪烁";
+        String topic = "test.outside-the-utility-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String title = "<img src=x onerror=\"document.title='xss'\">与供电无关的问题";
 
         try (var context = chromium.newContext(); Page page = context.newPage()) {
             Chromium.signIn(page, url("console/unanswered"), cast.owner());
@@ -133,7 +133,7 @@ class ConsoleBrowserTests {
 
             page.fill("#entry-topic", topic);
             page.fill("#entry-title", title);
-            page.fill("#entry-answer", "充电桩电表箱绿灯闪烁表示正在计量，属正常现象；红灯常亮请拨打95598报修。");
+            page.fill("#entry-answer", "这不是供电公司的业务，我们无法解答，请向相关商户咨询。");
             page.click("#entry-create");
 
             assertThat(page.locator("#created")).containsText(topic);
