@@ -77,10 +77,14 @@ class OutageDetectionTests {
                 .containsExactly("UNPLANNED", "SUSPECTED", "UNKNOWN");
         assertThat(utility.rows("select feeder_id, transformer_area_id from outage_scope where outage_id = ?", outage))
                 .containsExactly(new Object[] { null, area });
-        assertThat(changes.of(outage)).extracting(OutageChanged::change)
-                .containsExactly(OutageChanged.Change.SUSPECTED);
         assertThat(linkedWithin(outage, 3)).as("the two reports before it, waiting for a crew, now follow it")
                 .isEqualTo(3);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (changes.of(outage).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20); // the event reaches its observers one after another, after the report's answer
+        }
+        assertThat(changes.of(outage)).extracting(OutageChanged::change)
+                .containsExactly(OutageChanged.Change.SUSPECTED);
         reporters.get(0).resident().given().get("/api/v1/accounts/" + reporters.get(0).account().accountNo()
                 + "/repairs").then().statusCode(200).body("items[0].status", equalTo("LINKED"))
                 .body("items[0].linkedOutageId", equalTo((int) outage));
