@@ -128,7 +128,7 @@ public class FaqEngine {
         if (ranking.outOfScope()) {
             return new FaqMatch(FaqMatch.Outcome.OUT_OF_SCOPE, null, 0, List.of(), normalised);
         }
-        if (confidence < threshold && !withinAPhrasing(ranking.best().get(0).topic(), normalised)) {
+        if (confidence < threshold && !withinAPhrasing(index, ranking.best().get(0).topic(), normalised)) {
             List<FaqEntry> closest = ranking.best().stream().limit(ALTERNATIVES).map(FaqIndex.Ranking.Scored::topic)
                     .toList();
             return new FaqMatch(FaqMatch.Outcome.NOT_SURE, null, confidence, closest, normalised);
@@ -141,10 +141,9 @@ public class FaqEngine {
      * is that topic whatever the classifier makes of it: few words give it little margin and a low score, and the
      * tuning part holds few such questions, yet they are what residents type most.
      */
-    private boolean withinAPhrasing(FaqEntry topic, String normalised) {
+    private static boolean withinAPhrasing(FaqIndex index, FaqEntry topic, String normalised) {
         String question = normalised.strip();
-        return question.codePointCount(0, question.length()) >= 2 && topic.phrasings().stream()
-                .map(normaliser::normalise).anyMatch(phrasing -> phrasing.contains(question));
+        return question.codePointCount(0, question.length()) >= 2 && index.withinAPhrasing(topic, question);
     }
 
     static double confidence(FaqIndex.Ranking ranking) {

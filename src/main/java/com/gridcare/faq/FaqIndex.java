@@ -29,15 +29,18 @@ final class FaqIndex {
     private final Bm25 wholeTopics;
     private final Bm25 answers;
     private final List<String> foreignTerms;
+    /** Each topic's phrasings as normalised at build, by topic id. */
+    private final Map<String, List<String>> normalisedPhrasings;
 
     private FaqIndex(List<FaqEntry> topics, int[] phrasingTopic, Bm25 phrasings, Bm25 wholeTopics, Bm25 answers,
-            List<String> foreignTerms) {
+            List<String> foreignTerms, Map<String, List<String>> normalisedPhrasings) {
         this.topics = topics;
         this.phrasingTopic = phrasingTopic;
         this.phrasings = phrasings;
         this.wholeTopics = wholeTopics;
         this.answers = answers;
         this.foreignTerms = foreignTerms;
+        this.normalisedPhrasings = normalisedPhrasings;
     }
 
     static FaqIndex build(List<FaqEntry> entries, List<String> outOfScope, List<String> foreignTerms,
@@ -50,9 +53,12 @@ final class FaqIndex {
         List<Map<String, Integer>> topicDocuments = new ArrayList<>();
         List<String> knowledgeBaseTexts = new ArrayList<>();
         List<Map<String, Integer>> answerDocuments = new ArrayList<>();
+        Map<String, List<String>> normalisedPhrasings = new HashMap<>();
         for (int t = 0; t <= topics.size(); t++) {
             List<String> texts = t < topics.size() ? texts(topics.get(t)) : outOfScope;
             if (t < topics.size()) {
+                normalisedPhrasings.put(topics.get(t).topicId(),
+                        topics.get(t).phrasings().stream().map(normaliser::normalise).toList());
                 texts.forEach(text -> knowledgeBaseTexts.add(normaliser.normalise(text)));
                 knowledgeBaseTexts.add(normaliser.normalise(topics.get(t).answer()));
             }
@@ -74,7 +80,13 @@ final class FaqIndex {
                 .filter(term -> !term.isEmpty() && !knowledgeBase.contains(term)).toList();
         return new FaqIndex(topics, owners.stream().mapToInt(Integer::intValue).toArray(),
                 new Bm25(phrasingDocuments, PHRASING_B), new Bm25(topicDocuments, TOPIC_B),
-                new Bm25(answerDocuments, TOPIC_B), foreign);
+                new Bm25(answerDocuments, TOPIC_B), foreign, normalisedPhrasings);
+    }
+
+    /** Whether the (normalised) question stands wholly inside one of the topic's phrasings. */
+    boolean withinAPhrasing(FaqEntry topic, String question) {
+        return normalisedPhrasings.getOrDefault(topic.topicId(), List.of()).stream()
+                .anyMatch(phrasing -> phrasing.contains(question));
     }
 
     private static List<String> texts(FaqEntry topic) {
